@@ -1,0 +1,54 @@
+package org.jsupermin.packages;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One installed-package database of a root directory (dpkg, rpm, pacman, apk).
+ *
+ * <p>Every query answers for a whole set of packages at once, never one subprocess per package.
+ * Implementations read their on-disk database directly; they never print.
+ */
+public interface PackageDatabase {
+
+    /** The driver name as listed by {@code --list-drivers}: "dpkg", "rpm", "pacman", "apk". */
+    String driverName();
+
+    /** The root directory this database describes ({@code /} or {@code --root DIR}). */
+    Path root();
+
+    /** The primary architecture ("amd64", "x86_64"); packages of this and the neutral arch are native. */
+    String nativeArch();
+
+    /** The rules for comparing this distribution's version strings. */
+    VersionScheme versionScheme();
+
+    /** Every installed package, sorted by name then architecture. Loaded once and cached. */
+    List<InstalledPackage> installedPackages() throws PackageDatabaseException;
+
+    /**
+     * The files of each given package, in the order the database lists them. Directories are
+     * included. Paths are absolute ("/usr/bin/bash"), as inside the appliance.
+     */
+    Map<InstalledPackage, List<PackageFile>> files(Collection<InstalledPackage> packages)
+            throws PackageDatabaseException;
+
+    /**
+     * The config files of the given packages, with their content. Pristine (from the package
+     * archives) unless {@code options.useInstalled()}, in which case they are read from the root.
+     * Only files present under the root's {@code /etc} count.
+     */
+    List<ConfigFile> configFiles(Collection<InstalledPackage> packages, ConfigFileOptions options)
+            throws PackageDatabaseException;
+
+    /**
+     * Entries that the distribution's maintainer scripts would create and that no package lists:
+     * alternatives links, account files from master copies. Each extra may name the path that
+     * must be present in the appliance for it to apply.
+     */
+    default List<ExtraEntry> extraEntries(Collection<InstalledPackage> closure) throws PackageDatabaseException {
+        return List.of();
+    }
+}

@@ -1,0 +1,29 @@
+package org.jsupermin.packages;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The known package drivers, and choosing the one that fits a root. */
+public final class PackageDatabases {
+
+    private PackageDatabases() {
+    }
+
+    /** Every driver, in the order detection tries them. */
+    public static List<PackageDriver> drivers() {
+        return List.of(); // each backend adds its driver here: dpkg, rpm, pacman, apk
+    }
+
+    /** Opens the database of the first driver that recognises the root. */
+    public static PackageDatabase detect(Path root) throws PackageDatabaseException {
+        for (PackageDriver driver : drivers()) {
+            if (driver.detect(root)) {
+                return driver.open(root);
+            }
+        }
+        String lookedFor = drivers().stream().map(PackageDriver::lookedFor).collect(Collectors.joining(", "));
+        throw new PackageDatabaseException("no package database found under " + root
+                + " (looked for " + lookedFor + "); see `supermin --list-drivers`");
+    }
+}
