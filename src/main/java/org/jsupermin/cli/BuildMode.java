@@ -1,0 +1,160 @@
+package org.jsupermin.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jsupermin.format.Ext2Format;
+import org.jsupermin.format.FormatOptions;
+import org.jsupermin.format.OutputFormat;
+import org.jsupermin.format.TarFormat;
+import org.jsupermin.format.ChrootFormat;
+import org.jsupermin.format.kernel.Kernel;
+import org.jsupermin.format.kernel.KernelLocator;
+import org.jsupermin.manifest.Manifest;
+import org.jsupermin.manifest.ManifestReader;
+import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.PackageDatabase;
+import org.jsupermin.packages.PackageDatabases;
+import org.jsupermin.resolve.Resolution;
+import org.jsupermin.tree.ApplianceTree;
+import org.jsupermin.tree.ApplianceTreeBuilder;
+import org.jsupermin.tree.TreeInputs;
+import org.jsupermin.util.AtomicOutput;
+import org.jsupermin.util.BuildLock;
+import org.jsupermin.util.Sizes;
+import org.jsupermin.util.SourceDateEpoch;
+
+/**
+ * {@code --build}: read the supermin appliance, resolve its packages again on this host, assemble
+ * the tree and write it in the chosen format, atomically, under the lock, only if needed.
+ */
+final class BuildMode {
+
+    /** supermin's default ext2 size. */
+    static final long DEFAULT_SIZE = 4L << 30;
+
+    private final SuperminCommand cmd;
+    private final Console console;
+    private final Map<String, String> env = System.getenv();
+
+    BuildMode(SuperminCommand cmd, Console console) {
+        this.cmd = cmd;
+        this.console = console;
+    }
+
+    int run() throws Exception {
+        String formatName = cmd.format;
+        if (!List.of("chroot", "ext2", "tar").contains(formatName)) {
+            throw new UsageException("unknown format '" + formatName + "': use -f chroot, -f ext2 or -f tar");
+        }
+        boolean toStdout = cmd.output.equals("-");
+        if (toStdout && !formatName.equals("tar")) {
+            throw new UsageException("-o - (standard output) works only with -f tar");
+        }
+        long size = cmd.size == null ? DEFAULT_SIZE : parseSize(cmd.size);
+        Path out = toStdout ? null : Path.of(cmd.output).toAbsolutePath().normalize();
+        if (cmd.lock != null && out != null && cmd.lock.toAbsolutePath().normalize().startsWith(out)) {
+            throw new UsageException("the lock file " + cmd.lock + " is inside the output " + out
+                    + ", which is replaced by every build; put the lock file elsewhere");
+        }
+        if (cmd.lock != null) {
+            try (BuildLock lock = BuildLock.acquire(cmd.lock)) {
+                console.info(2, "holding lock " + cmd.lock);
+                return buildLocked(formatName, out, size);
+            }
+        }
+        return buildLocked(formatName, out, size);
+    }
+
+    private int buildLocked(String formatName, Path out, long size) throws Exception {
+        List<Path> inputs = new ArrayList<>();
+        for (String a : cmd.arguments) {
+            inputs.add(Path.of(a));
+        }
+        Manifest manifest = ManifestReader.read(inputs);
+        Long epoch = SourceDateEpoch.fromEnvironment(env);
+        PackageDatabase db = PackageDatabases.detect(cmd.root);
+        Resolution resolution = Resolutions.resolve(db, manifest.packages(), console);
+        List<InstalledPackage> closure = resolution.closure();
+
+        Kernel kernel = formatName.equals("ext2") ? KernelLocator.locate(cmd.root, env, cmd.hostCpu) : null;
+
+        BuildStamp stamp = new BuildStamp()
+                .add("tool", Version.number())
+                .add("format", formatName).add("size", size).add("host-cpu", cmd.hostCpu)
+                .add("copy-kernel", cmd.copyKernel).add("packagelist", cmd.includePackagelist)
+                .add("compression", cmd.compression).add("root", cmd.root.toAbsolutePath())
+                .add("epoch", epoch);
+        for (Path f : manifest.inputFiles()) {
+            stamp.addFile("input", f);
+        }
+        for (InstalledPackage p : closure) {
+            stamp.add("package", p.nameVersionArch());
+        }
+        if (kernel != null) {
+            stamp.add("kernel", kernel.version()).addFile("kernel-image", kernel.image());
+        }
+        String digest = stamp.hex();
+        List<Path> outputs = out == null ? List.of() : outputFiles(formatName, out);
+        if (cmd.ifNewer && out != null) {
+            String why = BuildStamp.whyRebuild(out, digest, outputs);
+            if (why == null) {
+                console.info(1, "if-newer: output does not need rebuilding");
+                return 0;
+            }
+            console.info(1, "if-newer: rebuilding because " + why);
+        }
+
+        List<TreeInputs.ExtraTree> extra = new ArrayList<>();
+        if (kernel != null) {
+            extra.add(new TreeInputs.ExtraTree(kernel.modulesDir(), "/lib/modules/" + kernel.version()));
+        }
+        ApplianceTree tree = ApplianceTreeBuilder.build(new TreeInputs(db, closure, manifest, extra,
+                cmd.includePackagelist, epoch, console));
+        console.info(1, "appliance: " + tree.size() + " entries, " + tree.contentBytes() + " bytes of content");
+
+        FormatOptions options = new FormatOptions(cmd.root, size, cmd.hostCpu, cmd.copyKernel, epoch, env,
+                cmd.compression, console);
+        if (out == null) {
+            OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
+            new TarFormat().writeTo(tree, options, stdout);
+            stdout.flush();
+            return 0;
+        }
+        OutputFormat format = switch (formatName) {
+            case "chroot" -> new ChrootFormat();
+            case "tar" -> new TarFormat();
+            default -> new Ext2Format(kernel);
+        };
+        AtomicOutput output = AtomicOutput.begin(out);
+        try {
+            format.write(tree, options, output.staging());
+            output.commit();
+        } catch (Exception | Error e) {
+            output.abort();
+            throw e;
+        }
+        BuildStamp.write(out, digest, outputs);
+        console.info(1, "wrote " + out);
+        return 0;
+    }
+
+    private static List<Path> outputFiles(String format, Path out) {
+        if (format.equals("ext2")) {
+            return List.of(out, out.resolve("kernel"), out.resolve("initrd"), out.resolve("root"));
+        }
+        return List.of(out);
+    }
+
+    private static long parseSize(String text) throws UsageException {
+        try {
+            return Sizes.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--size " + text + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.jsupermin.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code --if-newer} record kept beside an output: a digest of everything that decides the
+ * output (inputs' contents, resolved package versions, options, kernel) and the identity of the
+ * output files written. A build is skipped only when both still match.
+ */
+final class BuildStamp {
+
+    private final MessageDigest digest;
+
+    BuildStamp() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Adds a labelled value. */
+    BuildStamp add(String label, Object value) {
+        digest.update((label + "=" + value + "\n").getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Adds a file's name and content. */
+    BuildStamp addFile(String label, Path file) throws IOException {
+        add(label, file.toAbsolutePath().normalize());
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[65536];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                digest.update(buf, 0, n);
+            }
+        }
+        digest.update((byte) '\n');
+        return this;
+    }
+
+    /** The digest so far, in hex. */
+    String hex() {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Where the stamp of {@code output} lives: beside it, hidden. */
+    static Path stampPath(Path output) {
+        Path abs = output.toAbsolutePath().normalize();
+        return abs.getParent().resolve("." + abs.getFileName() + ".jsupermin-stamp");
+    }
+
+    /** A line per output file: path, inode, size, mtime, so a replaced or deleted file is noticed. */
+    static List<String> identities(List<Path> outputs) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path p : outputs) {
+            Map<String, Object> a = Files.readAttributes(p, "unix:ino,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+            lines.add(p.getFileName() + " " + a.get("ino") + " " + a.get("size") + " " + a.get("lastModifiedTime"));
+        }
+        return lines;
+    }
+
+    /** Writes the stamp after a successful build. */
+    static void write(Path output, String digestHex, List<Path> outputs) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(digestHex);
+        lines.addAll(identities(outputs));
+        Path stamp = stampPath(output);
+        Path tmp = stamp.resolveSibling(stamp.getFileName() + ".tmp" + ProcessHandle.current().pid());
+        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, stamp, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Why the output must be rebuilt, or null when it is up to date. */
+    static String whyRebuild(Path output, String digestHex, List<Path> outputs) throws IOException {
+        for (Path p : outputs) {
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                return p + " is missing";
+            }
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(stampPath(output), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return "no record of a previous build (" + stampPath(output) + ")";
+        }
+        if (lines.isEmpty() || !lines.get(0).equals(digestHex)) {
+            return "the inputs, package versions, options or kernel changed";
+        }
+        if (!lines.subList(1, lines.size()).equals(identities(outputs))) {
+            return "the output was changed or replaced since it was built";
+        }
+        return null;
+    }
+}

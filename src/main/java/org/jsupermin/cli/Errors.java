@@ -1,0 +1,65 @@
+package org.jsupermin.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** Turns every failure into one "supermin: message" line and exit status 1. */
+final class Errors {
+
+    static final int FAILURE = 1;
+
+    private Errors() {
+    }
+
+    /** A command line that picocli could not parse: the message and the synopsis. */
+    static int onParameterError(ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("supermin: " + e.getMessage());
+        err.print(cl.getHelp().synopsis(0));
+        err.println("Try 'supermin --help' for more information.");
+        return FAILURE;
+    }
+
+    /** Failures raised while running. */
+    static CommandLine.IExecutionExceptionHandler executionHandler(SuperminCommand command) {
+        return (e, cl, parsed) -> {
+            PrintWriter err = cl.getErr();
+            if (e instanceof UsageException) {
+                err.println("supermin: " + e.getMessage());
+                err.print(cl.getHelp().synopsis(0));
+                err.println("Try 'supermin --help' for more information.");
+                return FAILURE;
+            }
+            err.println("supermin: " + message(e));
+            if (command.verbosity() >= 3) {
+                e.printStackTrace(err);
+            }
+            return FAILURE;
+        };
+    }
+
+    /** A one-line description of an exception, naming the file for I/O errors. */
+    static String message(Throwable e) {
+        if (e instanceof NoSuchFileException n) {
+            return n.getFile() + ": no such file or directory";
+        }
+        if (e instanceof AccessDeniedException a) {
+            return a.getFile() + ": permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        if (e instanceof IOException && e.getMessage() == null) {
+            return e.getClass().getSimpleName();
+        }
+        String m = e.getMessage();
+        return m == null ? e.toString() : m;
+    }
+}

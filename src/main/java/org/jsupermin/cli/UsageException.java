@@ -1,0 +1,9 @@
+package org.jsupermin.cli;
+
+/** The command line itself is wrong: printed with the synopsis, exit status 1. */
+final class UsageException extends Exception {
+
+    UsageException(String message) {
+        super(message);
+    }
+}

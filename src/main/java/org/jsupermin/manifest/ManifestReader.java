@@ -1,0 +1,109 @@
+package org.jsupermin.manifest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.jsupermin.util.Compression;
+
+/**
+ * Reads the input files of a supermin appliance: directories are walked recursively in sorted
+ * order and each file's kind is decided by its content, as supermin 5 does.
+ */
+public final class ManifestReader {
+
+    private ManifestReader() {
+    }
+
+    /** Reads and merges every input (files or directories). */
+    public static Manifest read(List<Path> inputs) throws ManifestException {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            collect(input, files);
+        }
+        TreeSet<String> packages = new TreeSet<>();
+        List<String> hostfiles = new ArrayList<>();
+        List<String> excludes = new ArrayList<>();
+        List<Path> baseImages = new ArrayList<>();
+        for (Path file : files) {
+            InputKind kind = kindOf(file);
+            switch (kind) {
+                case PACKAGES -> packages.addAll(lines(file));
+                case HOSTFILES -> hostfiles.addAll(lines(file));
+                case EXCLUDEFILES -> {
+                    for (String line : lines(file)) {
+                        if (!line.startsWith("-")) {
+                            throw new ManifestException(file + ": excludefiles line '" + line
+                                    + "' does not start with '-'; write each pattern as -/path/pattern");
+                        }
+                        excludes.add(line.substring(1));
+                    }
+                }
+                case BASE_IMAGE -> baseImages.add(file);
+                case EMPTY -> {
+                }
+            }
+        }
+        return new Manifest(List.copyOf(packages), hostfiles, excludes, baseImages, files);
+    }
+
+    /** Decides what one input file is. */
+    public static InputKind kindOf(Path file) throws ManifestException {
+        byte[] head = new byte[512];
+        int n;
+        try (InputStream in = Compression.open(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new ManifestException("reading " + file + ": " + e.getMessage(), e);
+        }
+        InputKind kind = InputKind.sniff(head, n);
+        if (kind == null) {
+            throw new ManifestException(file + ": unknown file type in the supermin appliance "
+                    + "(expected a package list, hostfiles, excludefiles or a tar archive); remove it from the input");
+        }
+        return kind;
+    }
+
+    private static void collect(Path input, List<Path> out) throws ManifestException {
+        if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS) && !Files.exists(input)) {
+            throw new ManifestException(input + ": no such file or directory");
+        }
+        if (Files.isDirectory(input)) {
+            List<Path> children;
+            try (Stream<Path> s = Files.list(input)) {
+                children = new ArrayList<>(s.toList());
+            } catch (IOException e) {
+                throw new ManifestException("reading directory " + input + ": " + e.getMessage(), e);
+            }
+            children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+            for (Path child : children) {
+                collect(child, out);
+            }
+        } else {
+            out.add(input);
+        }
+    }
+
+    private static List<String> lines(Path file) throws ManifestException {
+        try (InputStream in = Compression.open(file)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> result = new ArrayList<>();
+            for (String line : text.split("\n")) {
+                String t = line.strip();
+                if (!t.isEmpty()) {
+                    result.add(t);
+                }
+            }
+            return result;
+        } catch (IOException e) {
+            throw new ManifestException("reading " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,370 @@
+package org.jsupermin.tree;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.jsupermin.packages.ExtraEntry;
+import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.PackageDatabase;
+import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.packages.PackageFile;
+import org.jsupermin.util.PathOrder;
+
+/**
+ * Assembles the {@link ApplianceTree}: the packages' non-config files from the root, hostfiles,
+ * extra trees, minus excludefiles (also through directory-symlink aliases), then base images,
+ * maintainer-script extras, implicit parents, hard-link groups and capabilities.
+ */
+public final class ApplianceTreeBuilder {
+
+    private static final int SHOWN_UNREADABLE = 5;
+
+    private final TreeInputs inputs;
+    private final PackageDatabase db;
+    private final RootPaths paths;
+    private final Map<String, TreeEntry> entries = new HashMap<>();
+    /** Host identity (dev:ino) of regular files with several links, by appliance path. */
+    private final Map<String, String> inodes = new HashMap<>();
+    private final List<String> unreadable = new ArrayList<>();
+
+    private ApplianceTreeBuilder(TreeInputs inputs) {
+        this.inputs = inputs;
+        this.db = inputs.database();
+        this.paths = new RootPaths(db.root());
+    }
+
+    /** Builds the tree described by {@code inputs}. */
+    public static ApplianceTree build(TreeInputs inputs) throws TreeException, PackageDatabaseException, IOException {
+        return new ApplianceTreeBuilder(inputs).build();
+    }
+
+    private ApplianceTree build() throws TreeException, PackageDatabaseException, IOException {
+        addPackageFiles();
+        addHostfiles();
+        for (TreeInputs.ExtraTree extra : inputs.extraTrees()) {
+            addExtraTree(extra);
+        }
+        addDirectoryLinks();
+        applyExcludes();
+        for (Path image : inputs.manifest().baseImages()) {
+            addBaseImage(image);
+        }
+        addExtras();
+        addSkeleton();
+        if (inputs.includePackagelist()) {
+            addPackagelist();
+        }
+        addImplicitParents();
+        reportUnreadable();
+        List<TreeEntry> list = new ArrayList<>(entries.values());
+        list = groupHardLinks(list);
+        list = addCapabilities(list);
+        if (inputs.sourceDateEpoch() != null) {
+            long epoch = inputs.sourceDateEpoch();
+            list.replaceAll(e -> e.clampedTo(epoch));
+        }
+        return ApplianceTree.of(list);
+    }
+
+    private void addPackageFiles() throws PackageDatabaseException, IOException {
+        Map<InstalledPackage, List<PackageFile>> files = db.files(inputs.closure());
+        for (InstalledPackage pkg : inputs.closure()) {
+            for (PackageFile f : files.getOrDefault(pkg, List.of())) {
+                if (f.config()) {
+                    continue; // config files come from the base image written by --prepare
+                }
+                String path = paths.canonical(f.path());
+                String source = f.diverted() ? paths.canonical(f.sourcePath()) : path;
+                if (path == null || source == null) {
+                    continue;
+                }
+                TreeEntry existing = entries.get(path);
+                if (existing != null && (existing.type() == EntryType.DIRECTORY || f.diverted())) {
+                    continue;
+                }
+                addHost(path, paths.host(source));
+            }
+        }
+    }
+
+    private void addHostfiles() throws IOException {
+        for (String pattern : inputs.manifest().hostfiles()) {
+            for (String match : HostGlob.expand(db.root(), pattern)) {
+                String path = paths.canonical(match);
+                if (path != null) {
+                    addHost(path, paths.host(path));
+                }
+            }
+        }
+    }
+
+    private void addExtraTree(TreeInputs.ExtraTree extra) throws IOException {
+        String base = RootPaths.normalize(extra.appliancePath());
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(extra.hostDir())) {
+            all = walk.sorted(Comparator.comparing(Path::toString)).toList();
+        }
+        for (Path p : all) {
+            String rel = extra.hostDir().relativize(p).toString();
+            String path = rel.isEmpty() ? base : base + "/" + rel;
+            String canon = paths.canonical(path);
+            if (canon != null) {
+                addHost(canon, p);
+            }
+        }
+    }
+
+    /** The directory symlinks crossed (usrmerge's /bin, /lib, …) are part of the appliance. */
+    private void addDirectoryLinks() throws IOException {
+        for (String link : paths.directoryLinks().keySet()) {
+            if (!entries.containsKey(link)) {
+                addHost(link, paths.host(link));
+            }
+        }
+    }
+
+    private void addHost(String path, Path host) throws IOException {
+        HostStat st;
+        try {
+            st = HostStat.of(host);
+        } catch (NoSuchFileException e) {
+            return; // listed by the package but removed on the host (path-exclude, admin): supermin skips it too
+        } catch (AccessDeniedException e) {
+            unreadable.add(host.toString());
+            return;
+        }
+        if (st.type() == EntryType.FILE && !Files.isReadable(host)) {
+            unreadable.add(host.toString());
+            return;
+        }
+        entries.put(path, st.toEntry(path, host));
+        if (st.type() == EntryType.FILE && st.nlink() > 1) {
+            inodes.put(path, st.dev() + ":" + st.ino());
+        }
+    }
+
+    private void applyExcludes() {
+        List<String> patterns = inputs.manifest().excludes();
+        if (patterns.isEmpty()) {
+            return;
+        }
+        TreeMap<String, String> links = paths.directoryLinks();
+        List<String> sorted = new ArrayList<>(entries.keySet());
+        sorted.sort(PathOrder.COMPARATOR);
+        List<String> excludedDirs = new ArrayList<>();
+        for (String path : sorted) {
+            boolean excluded = underAny(path, excludedDirs) || matchesAny(patterns, path, links);
+            if (excluded) {
+                TreeEntry e = entries.remove(path);
+                inodes.remove(path);
+                if (e.type() == EntryType.DIRECTORY) {
+                    excludedDirs.add(path + "/");
+                }
+            }
+        }
+    }
+
+    private static boolean underAny(String path, List<String> dirPrefixes) {
+        for (String prefix : dirPrefixes) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Matches the path itself and each alias it has through a directory symlink. */
+    private static boolean matchesAny(List<String> patterns, String path, TreeMap<String, String> links) {
+        for (String pattern : patterns) {
+            if (Fnmatch.matches(pattern, path)) {
+                return true;
+            }
+            for (Map.Entry<String, String> link : links.entrySet()) {
+                String target = link.getValue();
+                if (path.startsWith(target + "/") && Fnmatch.matches(pattern, link.getKey() + path.substring(target.length()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void addBaseImage(Path image) throws TreeException, IOException {
+        for (TreeEntry e : BaseImageReader.read(image)) {
+            String path = canonicalInTree(e.path());
+            if (path == null) {
+                throw new TreeException("base image " + image + ": member ." + e.path()
+                        + " goes through a symlink loop; remove it from the archive");
+            }
+            TreeEntry moved = path.equals(e.path()) ? e : e.withPath(path);
+            if (moved.hardLinkGroup() != null) {
+                moved = moved.withHardLinkGroup(canonicalInTree(moved.hardLinkGroup()));
+            }
+            entries.put(path, moved);
+            inodes.remove(path);
+        }
+    }
+
+    /** Resolves a path through the directory symlinks of the root (as tar extraction would). */
+    private String canonicalInTree(String path) throws IOException {
+        return paths.canonical(path);
+    }
+
+    private void addExtras() throws PackageDatabaseException, IOException {
+        long now = inputs.sourceDateEpoch() != null ? inputs.sourceDateEpoch() : 0;
+        for (ExtraEntry x : db.extraEntries(inputs.closure())) {
+            String path = paths.canonical(x.path());
+            if (path == null) {
+                continue;
+            }
+            if (x.requires() != null) {
+                String required = paths.canonical(x.requires());
+                if (required == null || !entries.containsKey(required)) {
+                    continue;
+                }
+            }
+            if (x.symlinkTarget() != null) {
+                if (!entries.containsKey(path) || entries.get(path).type() == EntryType.SYMLINK) {
+                    entries.put(path, TreeEntry.symlink(path, x.symlinkTarget(), now));
+                }
+            } else {
+                entries.put(path, new TreeEntry(path, EntryType.FILE, x.mode(), 0, x.gid(), now, x.content().length,
+                        null, null, 0, 0, null, new ContentSource.Bytes(x.content(), "generated " + x.path())));
+            }
+            inodes.remove(path);
+        }
+    }
+
+    /** Mount points a container or VM expects, present even when no package lists them. */
+    private void addSkeleton() {
+        long now = inputs.sourceDateEpoch() != null ? inputs.sourceDateEpoch() : 0;
+        for (String dir : List.of("/dev", "/proc", "/sys", "/run")) {
+            entries.putIfAbsent(dir, TreeEntry.directory(dir, 0755, now));
+        }
+        entries.putIfAbsent("/tmp", TreeEntry.directory("/tmp", 01777, now));
+    }
+
+    private void addPackagelist() {
+        StringBuilder b = new StringBuilder();
+        inputs.closure().stream().map(InstalledPackage::nameVersionArch).sorted().forEach(l -> b.append(l).append('\n'));
+        byte[] data = b.toString().getBytes(StandardCharsets.UTF_8);
+        long now = inputs.sourceDateEpoch() != null ? inputs.sourceDateEpoch() : 0;
+        entries.put("/packagelist", TreeEntry.file("/packagelist", 0644, now, data.length,
+                new ContentSource.Bytes(data, "/packagelist")));
+    }
+
+    private void addImplicitParents() throws IOException {
+        List<String> all = new ArrayList<>(entries.keySet());
+        all.add("/");
+        for (String path : all) {
+            for (String parent = parentOf(path); parent != null; parent = parentOf(parent)) {
+                TreeEntry existing = entries.get(parent);
+                if (existing != null) {
+                    break;
+                }
+                Path host = paths.host(parent);
+                TreeEntry dir = null;
+                if (Files.isDirectory(host, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        dir = HostStat.of(host).toEntry(parent, host);
+                    } catch (IOException e) {
+                        dir = null;
+                    }
+                }
+                if (dir == null) {
+                    dir = TreeEntry.directory(parent, 0755, inputs.sourceDateEpoch() != null ? inputs.sourceDateEpoch() : 0);
+                }
+                entries.put(parent, dir);
+            }
+        }
+        if (!entries.containsKey("/")) {
+            entries.put("/", TreeEntry.directory("/", 0755, inputs.sourceDateEpoch() != null ? inputs.sourceDateEpoch() : 0));
+        }
+    }
+
+    private static String parentOf(String path) {
+        if (path.equals("/")) {
+            return null;
+        }
+        int i = path.lastIndexOf('/');
+        return i == 0 ? "/" : path.substring(0, i);
+    }
+
+    private List<TreeEntry> groupHardLinks(List<TreeEntry> list) {
+        Map<String, String> firstOfInode = new HashMap<>();
+        List<String> linked = new ArrayList<>(inodes.keySet());
+        linked.sort(PathOrder.COMPARATOR);
+        Map<String, Integer> count = new HashMap<>();
+        for (String path : linked) {
+            count.merge(inodes.get(path), 1, Integer::sum);
+        }
+        for (String path : linked) {
+            firstOfInode.putIfAbsent(inodes.get(path), path);
+        }
+        List<TreeEntry> result = new ArrayList<>(list.size());
+        for (TreeEntry e : list) {
+            String inode = inodes.get(e.path());
+            if (inode != null && count.get(inode) > 1 && e.type() == EntryType.FILE) {
+                result.add(e.withHardLinkGroup(firstOfInode.get(inode)));
+            } else {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
+    private List<TreeEntry> addCapabilities(List<TreeEntry> list) throws IOException {
+        List<Path> hostFiles = new ArrayList<>();
+        for (TreeEntry e : list) {
+            if (e.source() instanceof ContentSource.HostFile h && !e.isHardLinkToEarlier()) {
+                hostFiles.add(h.path());
+            }
+        }
+        if (hostFiles.isEmpty()) {
+            return list;
+        }
+        if (!Xattrs.available()) {
+            inputs.reporter().warning("getfattr not found: file capabilities (security.capability) are not copied; install the attr package");
+            return list;
+        }
+        hostFiles.sort(Comparator.comparing(Path::toString));
+        Map<Path, byte[]> caps = Xattrs.capabilities(hostFiles);
+        if (caps.isEmpty()) {
+            return list;
+        }
+        List<TreeEntry> result = new ArrayList<>(list.size());
+        for (TreeEntry e : list) {
+            byte[] cap = e.source() instanceof ContentSource.HostFile h ? caps.get(h.path()) : null;
+            if (cap == null) {
+                result.add(e);
+            } else {
+                TreeMap<String, byte[]> x = new TreeMap<>(e.xattrs());
+                x.put(Xattrs.CAPABILITY, cap);
+                result.add(new TreeEntry(e.path(), e.type(), e.mode(), e.uid(), e.gid(), e.mtime(), e.size(),
+                        e.linkTarget(), e.hardLinkGroup(), e.devMajor(), e.devMinor(), x, e.source()));
+            }
+        }
+        return result;
+    }
+
+    private void reportUnreadable() {
+        if (unreadable.isEmpty()) {
+            return;
+        }
+        unreadable.sort(null);
+        String shown = String.join(", ", unreadable.subList(0, Math.min(SHOWN_UNREADABLE, unreadable.size())));
+        inputs.reporter().warning(unreadable.size() + " host file(s) could not be read and were left out ("
+                + shown + (unreadable.size() > SHOWN_UNREADABLE ? ", …" : "") + "); run as root to include them");
+    }
+}

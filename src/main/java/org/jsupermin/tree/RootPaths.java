@@ -1,0 +1,117 @@
+package org.jsupermin.tree;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Resolves appliance paths against the root's directory symlinks, the way the kernel would inside
+ * a chroot: "/lib/x86_64-linux-gnu/libc.so.6" becomes "/usr/lib/x86_64-linux-gnu/libc.so.6" when
+ * /lib is a symlink to usr/lib. Every directory symlink crossed is remembered, so the tree can hold
+ * it (usrmerge aliases no package lists) and excludefiles can match through it.
+ */
+final class RootPaths {
+
+    private static final int MAX_LINKS = 40;
+
+    private final Path root;
+    /** Directory path (as written) to its canonical path; only for paths already walked. */
+    private final Map<String, String> canonicalDirs = new HashMap<>();
+    /** Symlinks crossed as directories: link path to canonical target. */
+    private final Map<String, String> dirLinks = new HashMap<>();
+
+    RootPaths(Path root) {
+        this.root = root;
+        canonicalDirs.put("/", "/");
+    }
+
+    /** The host path of an appliance path. */
+    Path host(String appliancePath) {
+        return appliancePath.equals("/") ? root : root.resolve(appliancePath.substring(1));
+    }
+
+    /**
+     * The canonical form of {@code path}: every directory component resolved through symlinks,
+     * the last component kept as is. Returns null when resolution loops.
+     */
+    String canonical(String path) throws IOException {
+        String norm = normalize(path);
+        if (norm.equals("/")) {
+            return "/";
+        }
+        int slash = norm.lastIndexOf('/');
+        String parent = slash == 0 ? "/" : norm.substring(0, slash);
+        String dir = canonicalDir(parent, 0);
+        if (dir == null) {
+            return null;
+        }
+        return dir.equals("/") ? "/" + norm.substring(slash + 1) : dir + norm.substring(slash);
+    }
+
+    /** Directory symlinks crossed so far (link path to canonical target), sorted. */
+    TreeMap<String, String> directoryLinks() {
+        return new TreeMap<>(dirLinks);
+    }
+
+    private String canonicalDir(String dir, int depth) throws IOException {
+        String known = canonicalDirs.get(dir);
+        if (known != null) {
+            return known;
+        }
+        if (depth > MAX_LINKS) {
+            return null;
+        }
+        int slash = dir.lastIndexOf('/');
+        String parent = slash == 0 ? "/" : dir.substring(0, slash);
+        String parentCanon = canonicalDir(parent, depth);
+        if (parentCanon == null) {
+            return null;
+        }
+        String name = dir.substring(slash + 1);
+        String candidate = parentCanon.equals("/") ? "/" + name : parentCanon + "/" + name;
+        Path host = host(candidate);
+        String result = candidate;
+        if (Files.isSymbolicLink(host)) {
+            String target = Files.readSymbolicLink(host).toString();
+            String joined = target.startsWith("/") ? target : parentCanon + "/" + target;
+            result = canonicalDir(normalize(joined), depth + 1);
+            if (result == null) {
+                return null;
+            }
+            if (Files.isDirectory(host(result), LinkOption.NOFOLLOW_LINKS)) {
+                dirLinks.put(candidate, result);
+            }
+        }
+        canonicalDirs.put(dir, result);
+        return result;
+    }
+
+    /** Makes a path absolute and removes ".", ".." and repeated slashes (".." stops at "/"). */
+    static String normalize(String path) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (String c : path.split("/")) {
+            if (c.isEmpty() || c.equals(".")) {
+                continue;
+            }
+            if (c.equals("..")) {
+                parts.pollLast();
+            } else {
+                parts.addLast(c);
+            }
+        }
+        if (parts.isEmpty()) {
+            return "/";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String p : parts) {
+            b.append('/').append(p);
+        }
+        return b.toString();
+    }
+}

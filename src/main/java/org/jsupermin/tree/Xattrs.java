@@ -1,0 +1,85 @@
+package org.jsupermin.tree;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.jsupermin.util.Subprocess;
+
+/**
+ * Reads the {@code security.capability} attributes of many host files with a few batched calls
+ * of getfattr(1) (Java's own xattr view sees only the "user." namespace).
+ */
+final class Xattrs {
+
+    static final String CAPABILITY = "security.capability";
+    private static final int BATCH = 2000;
+
+    private Xattrs() {
+    }
+
+    /** Whether getfattr is on the PATH. */
+    static boolean available() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "getfattr"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The capability attribute of each file that has one, by host path. */
+    static Map<Path, byte[]> capabilities(List<Path> files) throws IOException {
+        Map<Path, byte[]> result = new HashMap<>();
+        for (int i = 0; i < files.size(); i += BATCH) {
+            List<String> cmd = new ArrayList<>(List.of("getfattr", "--absolute-names", "-h", "-e", "hex",
+                    "-n", CAPABILITY, "--"));
+            for (Path p : files.subList(i, Math.min(files.size(), i + BATCH))) {
+                cmd.add(p.toString());
+            }
+            // getfattr exits 1 when some file lacks the attribute; its stdout still lists the others
+            Subprocess.Result r = Subprocess.run(cmd, null);
+            parse(r.stdoutText(), result);
+        }
+        return result;
+    }
+
+    private static void parse(String out, Map<Path, byte[]> into) {
+        String file = null;
+        for (String line : out.split("\n")) {
+            if (line.startsWith("# file: ")) {
+                file = line.substring(8);
+            } else if (file != null && line.startsWith(CAPABILITY + "=0x")) {
+                into.put(Path.of(unescape(file)), HexFormat.of().parseHex(line.substring(CAPABILITY.length() + 3)));
+            }
+        }
+    }
+
+    /** getfattr escapes unusual bytes in names as \ooo octal. */
+    private static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 4 <= s.length()) {
+                try {
+                    b.write(Integer.parseInt(s.substring(i + 1, i + 4), 8));
+                    i += 3;
+                    continue;
+                } catch (NumberFormatException e) {
+                    // not an escape
+                }
+            }
+            b.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+        }
+        return b.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,117 @@
+package org.jsupermin.util;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * An output that appears all at once: written to a staging path beside the target and renamed
+ * into place; the previous output is removed only after the new one is in place. Leftovers of an
+ * interrupted run (staging or old copies whose process is gone) are cleaned by the next run, and
+ * an old copy left behind without its replacement is put back.
+ */
+public final class AtomicOutput {
+
+    private static final String MARK = ".jsupermin-";
+
+    private final Path target;
+    private final Path staging;
+
+    private AtomicOutput(Path target, Path staging) {
+        this.target = target;
+        this.staging = staging;
+    }
+
+    /**
+     * Prepares to write {@code target}: recovers or removes leftovers of dead runs and returns a
+     * staging path (not yet existing) in the same directory.
+     */
+    public static AtomicOutput begin(Path target) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        if (parent == null) {
+            throw new IOException("cannot write the root directory as an output");
+        }
+        Files.createDirectories(parent);
+        cleanLeftovers(abs);
+        Path staging = parent.resolve(prefix(abs) + "new-" + ProcessHandle.current().pid());
+        FileTrees.deleteRecursively(staging);
+        return new AtomicOutput(abs, staging);
+    }
+
+    /** Where the new output is to be written. */
+    public Path staging() {
+        return staging;
+    }
+
+    /** The final output path. */
+    public Path target() {
+        return target;
+    }
+
+    /** Moves the staging output into place, then removes the previous output. */
+    public void commit() throws IOException {
+        if (!Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("nothing was written to " + staging);
+        }
+        boolean targetIsDir = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
+        if (!targetIsDir) {
+            // a file (or nothing): rename(2) replaces it atomically
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        Path old = target.getParent().resolve(prefix(target) + "old-" + ProcessHandle.current().pid());
+        FileTrees.deleteRecursively(old);
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        FileTrees.deleteRecursively(old);
+    }
+
+    /** Removes the staging output (after a failure); the previous output is untouched. */
+    public void abort() {
+        try {
+            FileTrees.deleteRecursively(staging);
+        } catch (IOException ignored) {
+            // the next run cleans it
+        }
+    }
+
+    private static String prefix(Path target) {
+        return "." + target.getFileName() + MARK;
+    }
+
+    private static void cleanLeftovers(Path target) throws IOException {
+        String prefix = prefix(target);
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(), prefix + "*")) {
+            for (Path p : siblings) {
+                String rest = p.getFileName().toString().substring(prefix.length());
+                int dash = rest.lastIndexOf('-');
+                if (dash < 0) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(rest.substring(dash + 1));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                if (rest.startsWith("old-") && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
+                        continue;
+                    } catch (FileAlreadyExistsException e) {
+                        // someone else restored it
+                    }
+                }
+                FileTrees.deleteRecursively(p);
+            }
+        }
+    }
+}
