@@ -1,0 +1,207 @@
+package org.jsupermin.packages.dpkg;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jsupermin.packages.ConfigFile;
+import org.jsupermin.packages.ConfigFileOptions;
+import org.jsupermin.packages.ExtraEntry;
+import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.PackageDatabase;
+import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.packages.PackageFile;
+import org.jsupermin.packages.VersionScheme;
+import org.jsupermin.util.PathOrder;
+
+/** A root's dpkg database, read directly from {@code var/lib/dpkg} (status, info/*.list, diversions). */
+public final class DpkgDatabase implements PackageDatabase {
+
+    private final Path root;
+    private final long sourceDateEpoch;
+    private final DpkgStatus status;
+    private final String nativeArch;
+    private final List<String> foreignArchs;
+    private final FileLists fileLists;
+    private Diversions diversions;
+
+    /**
+     * Reads the status file of {@code root}.
+     *
+     * @param sourceDateEpoch seconds since the epoch for generated files' dates (/etc/shadow)
+     */
+    public DpkgDatabase(Path root, long sourceDateEpoch) throws PackageDatabaseException {
+        this.root = root;
+        this.sourceDateEpoch = sourceDateEpoch;
+        Path dpkgDir = root.resolve("var/lib/dpkg");
+        this.status = DpkgStatus.read(dpkgDir.resolve("status"));
+        List<String> archLines = readArchFile(dpkgDir.resolve("arch"));
+        this.nativeArch = findNativeArch(archLines);
+        this.foreignArchs = archLines.stream().filter(a -> !a.equals(nativeArch)).distinct().toList();
+        this.fileLists = new FileLists(dpkgDir.resolve("info"));
+    }
+
+    @Override
+    public String driverName() {
+        return "dpkg";
+    }
+
+    @Override
+    public Path root() {
+        return root;
+    }
+
+    /** The Architecture of the installed dpkg package, as {@code dpkg --print-architecture} says. */
+    @Override
+    public String nativeArch() {
+        return nativeArch;
+    }
+
+    /** The foreign architectures added with {@code dpkg --add-architecture}, in the order dpkg lists them. */
+    public List<String> foreignArchs() {
+        return foreignArchs;
+    }
+
+    @Override
+    public VersionScheme versionScheme() {
+        return DebianVersion.INSTANCE;
+    }
+
+    @Override
+    public List<InstalledPackage> installedPackages() {
+        return status.packages();
+    }
+
+    /** The live conffiles the status file records for {@code pkg}. */
+    public List<String> conffiles(InstalledPackage pkg) {
+        return status.conffilesOf(pkg);
+    }
+
+    @Override
+    public Map<InstalledPackage, List<PackageFile>> files(Collection<InstalledPackage> packages)
+            throws PackageDatabaseException {
+        Diversions div = diversions();
+        Map<InstalledPackage, List<PackageFile>> result = new TreeMap<>();
+        for (InstalledPackage pkg : packages) {
+            Set<String> conf = Set.copyOf(status.conffilesOf(pkg));
+            List<PackageFile> files = new ArrayList<>();
+            for (String path : fileLists.read(pkg)) {
+                files.add(new PackageFile(path, div.sourcePath(path, pkg.name()), conf.contains(path), null));
+            }
+            result.put(pkg, List.copyOf(files));
+        }
+        return result;
+    }
+
+    @Override
+    public List<ConfigFile> configFiles(Collection<InstalledPackage> packages, ConfigFileOptions options)
+            throws PackageDatabaseException {
+        Map<InstalledPackage, List<String>> present = new LinkedHashMap<>();
+        Set<String> seen = new TreeSet<>();
+        for (InstalledPackage pkg : new TreeSet<>(packages)) {
+            List<String> paths = new ArrayList<>();
+            for (String path : status.conffilesOf(pkg)) {
+                if (path.startsWith("/etc/") && Files.exists(onRoot(path), LinkOption.NOFOLLOW_LINKS) && seen.add(path)) {
+                    paths.add(path);
+                }
+            }
+            if (!paths.isEmpty()) {
+                present.put(pkg, paths);
+            }
+        }
+        List<ConfigFile> result = new ArrayList<>();
+        if (options.useInstalled()) {
+            for (Map.Entry<InstalledPackage, List<String>> e : present.entrySet()) {
+                for (String path : e.getValue()) {
+                    result.add(readInstalled(path, e.getKey().name()));
+                }
+            }
+        } else if (!present.isEmpty()) {
+            Map<String, Path> debs = new DebLocator(root).locate(present.keySet(), options);
+            for (Map.Entry<InstalledPackage, List<String>> e : present.entrySet()) {
+                InstalledPackage pkg = e.getKey();
+                result.addAll(DebArchiveReader.read(debs.get(pkg.id()), e.getValue(), pkg.name()));
+            }
+        }
+        result.sort((a, b) -> PathOrder.compare(a.path(), b.path()));
+        return result;
+    }
+
+    @Override
+    public List<ExtraEntry> extraEntries(Collection<InstalledPackage> closure) throws PackageDatabaseException {
+        List<ExtraEntry> result = new ArrayList<>(new Alternatives(root).entries());
+        if (closure.stream().anyMatch(p -> p.name().equals("base-passwd"))) {
+            result.addAll(new AccountFiles(root, sourceDateEpoch).entries());
+        }
+        result.sort((a, b) -> PathOrder.compare(a.path(), b.path()));
+        return result;
+    }
+
+    private synchronized Diversions diversions() throws PackageDatabaseException {
+        if (diversions == null) {
+            diversions = Diversions.read(root.resolve("var/lib/dpkg/diversions"));
+        }
+        return diversions;
+    }
+
+    private Path onRoot(String path) {
+        return root.resolve(path.substring(1));
+    }
+
+    private ConfigFile readInstalled(String path, String packageName) throws PackageDatabaseException {
+        Path file = onRoot(path);
+        try {
+            if (Files.isSymbolicLink(file)) {
+                return new ConfigFile(path, 0777, Files.readSymbolicLink(file).toString(), new byte[0], packageName);
+            }
+            int mode = ((Number) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS)).intValue();
+            return new ConfigFile(path, mode & 07777, null, Files.readAllBytes(file), packageName);
+        } catch (IOException e) {
+            throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
+        }
+    }
+
+    private static List<String> readArchFile(Path file) throws PackageDatabaseException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
+        }
+    }
+
+    /** dpkg's own architecture; else the first line of the arch file; else the commonest package arch. */
+    private String findNativeArch(List<String> archLines) throws PackageDatabaseException {
+        for (InstalledPackage p : status.packages()) {
+            if (p.name().equals("dpkg") && !p.arch().equals("all")) {
+                return p.arch();
+            }
+        }
+        if (!archLines.isEmpty()) {
+            return archLines.get(0);
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        for (InstalledPackage p : status.packages()) {
+            if (!p.arch().equals("all")) {
+                counts.merge(p.arch(), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElseThrow(() -> new PackageDatabaseException("cannot tell the native architecture of " + root
+                        + ": no dpkg package and no architecture-specific package in " + status.file()));
+    }
+}

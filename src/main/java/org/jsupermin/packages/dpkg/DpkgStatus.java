@@ -1,0 +1,105 @@
+package org.jsupermin.packages.dpkg;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jsupermin.packages.Dependency;
+import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.MultiArch;
+import org.jsupermin.packages.PackageDatabaseException;
+
+/**
+ * The installed packages of a dpkg status file, with each package's live conffiles.
+ *
+ * @param file the status file read
+ * @param packages installed packages, sorted
+ * @param conffiles package id ("name:arch") to its conffile paths, obsolete ones left out
+ */
+public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String, List<String>> conffiles) {
+
+    private static final Set<String> INSTALLED = Set.of("install ok installed", "hold ok installed");
+    private static final Set<String> DROPPED_CONFFILE_FLAGS = Set.of("obsolete", "remove-on-upgrade");
+
+    public DpkgStatus {
+        packages = List.copyOf(packages);
+        conffiles = Collections.unmodifiableMap(new TreeMap<>(conffiles));
+    }
+
+    /** Reads {@code file}, keeping only packages whose Status is installed. */
+    public static DpkgStatus read(Path file) throws PackageDatabaseException {
+        List<InstalledPackage> packages = new ArrayList<>();
+        Map<String, List<String>> conffiles = new HashMap<>();
+        for (Deb822Paragraph p : Deb822Reader.read(file)) {
+            String name = p.get("Package");
+            String status = p.get("Status", "").strip().replaceAll("\\s+", " ");
+            if (name == null || !INSTALLED.contains(status)) {
+                continue;
+            }
+            InstalledPackage pkg = toPackage(file, p, name);
+            packages.add(pkg);
+            List<String> live = parseConffiles(file, p);
+            if (!live.isEmpty()) {
+                conffiles.put(pkg.id(), live);
+            }
+        }
+        Collections.sort(packages);
+        return new DpkgStatus(file, packages, conffiles);
+    }
+
+    /** The live conffiles of {@code pkg}, in the order the status lists them. */
+    public List<String> conffilesOf(InstalledPackage pkg) {
+        return conffiles.getOrDefault(pkg.id(), List.of());
+    }
+
+    private static InstalledPackage toPackage(Path file, Deb822Paragraph p, String name)
+            throws PackageDatabaseException {
+        String field = "Depends";
+        try {
+            List<List<Dependency>> depends = new ArrayList<>();
+            field = "Pre-Depends";
+            depends.addAll(DependencyParser.parseDepends(p.get("Pre-Depends")));
+            field = "Depends";
+            depends.addAll(DependencyParser.parseDepends(p.get("Depends")));
+            field = "Provides";
+            var provides = DependencyParser.parseProvides(p.get("Provides"));
+            return new InstalledPackage(name, p.get("Version", ""), p.get("Architecture", "all"),
+                    MultiArch.parse(p.get("Multi-Arch")), depends, provides, p.get("Origin", ""));
+        } catch (IllegalArgumentException e) {
+            throw new PackageDatabaseException("reading " + file + " line " + p.line() + " (package " + name
+                    + ", field " + field + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Lines " /etc/foo md5 [flag]"; entries flagged obsolete or remove-on-upgrade are dropped. */
+    private static List<String> parseConffiles(Path file, Deb822Paragraph p) throws PackageDatabaseException {
+        String value = p.get("Conffiles");
+        List<String> result = new ArrayList<>();
+        if (value == null) {
+            return result;
+        }
+        for (String line : value.split("\n")) {
+            List<String> tokens = new ArrayList<>(List.of(line.strip().split("\\s+")));
+            if (tokens.size() == 1 && tokens.get(0).isEmpty()) {
+                continue;
+            }
+            boolean dropped = false;
+            while (tokens.size() > 2 && DROPPED_CONFFILE_FLAGS.contains(tokens.get(tokens.size() - 1))) {
+                tokens.remove(tokens.size() - 1);
+                dropped = true;
+            }
+            if (tokens.size() < 2 || !tokens.get(0).startsWith("/")) {
+                throw new PackageDatabaseException("reading " + file + " line " + p.line() + " (package "
+                        + p.get("Package") + ", field Conffiles): expected '/path md5sum', got '" + line.strip() + "'");
+            }
+            if (!dropped) {
+                result.add(String.join(" ", tokens.subList(0, tokens.size() - 1)));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,189 @@
+package org.jsupermin.resolve;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsupermin.packages.Dependency;
+import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.MultiArch;
+import org.jsupermin.packages.Provide;
+import org.jsupermin.packages.VersionScheme;
+
+/**
+ * The installed packages indexed once: sorted and numbered, by name, by what they provide, and
+ * every requirement of every package with its candidates worked out.
+ */
+final class PackageIndex {
+
+    /** One Provides entry of one package. */
+    private record ProvideRef(int pkg, Provide provide) {
+    }
+
+    private final InstalledPackage[] packages;
+    private final Map<String, int[]> byName = new HashMap<>();
+    private final Map<String, List<ProvideRef>> providers = new HashMap<>();
+    private final VersionScheme versions;
+    private final ArchRules arch;
+    private final Requirement[][] requirements;
+
+    PackageIndex(List<InstalledPackage> installed, VersionScheme versions, String nativeArch) {
+        this.versions = versions;
+        // ties in the natural order (same name, arch and version) are broken by content so that
+        // the numbering never depends on the input order
+        this.packages = installed.stream().distinct()
+                .sorted(Comparator.<InstalledPackage>naturalOrder()
+                        .thenComparing(p -> p.multiArch() + " " + p.vendor() + " " + p.depends() + " " + p.provides()))
+                .toArray(InstalledPackage[]::new);
+        boolean multiArch = false;
+        Map<String, List<Integer>> names = new HashMap<>();
+        for (int i = 0; i < packages.length; i++) {
+            InstalledPackage p = packages[i];
+            multiArch |= p.multiArch() != MultiArch.NO;
+            names.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(i);
+            for (Provide provide : p.provides()) {
+                providers.computeIfAbsent(provide.name(), k -> new ArrayList<>()).add(new ProvideRef(i, provide));
+            }
+        }
+        names.forEach((name, list) -> byName.put(name, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.arch = new ArchRules(nativeArch, multiArch);
+        this.requirements = new Requirement[packages.length][];
+        for (int i = 0; i < packages.length; i++) {
+            InstalledPackage p = packages[i];
+            Requirement[] rs = new Requirement[p.depends().size()];
+            for (int r = 0; r < rs.length; r++) {
+                rs[r] = requirement(p.depends().get(r), p.arch(), p.vendor());
+            }
+            requirements[i] = rs;
+        }
+    }
+
+    int size() {
+        return packages.length;
+    }
+
+    InstalledPackage get(int i) {
+        return packages[i];
+    }
+
+    ArchRules arch() {
+        return arch;
+    }
+
+    /** The requirements of package {@code i}, in the order it lists them. */
+    Requirement[] requirements(int i) {
+        return requirements[i];
+    }
+
+    /**
+     * The installed package called {@code name} (any architecture unless {@code qualifier} names
+     * one): native or "all" first, then by architecture name, then the newest; -1 when none.
+     */
+    int findReal(String name, String qualifier) {
+        int best = -1;
+        for (int c : byName.getOrDefault(name, new int[0])) {
+            InstalledPackage p = packages[c];
+            if (qualifier != null && !qualifier.equals("any") && !arch.fits(qualifier, arch.nativeArch(), p)) {
+                continue;
+            }
+            if (best < 0 || realOrder(arch.nativeArch()).compare(c, best) < 0) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Works out the candidates of one requirement written by a package of {@code dependerArch}. */
+    Requirement requirement(List<Dependency> alternatives, String dependerArch, String dependerVendor) {
+        List<Requirement.Option> options = new ArrayList<>(alternatives.size());
+        int forced = Requirement.NONE;
+        for (Dependency d : alternatives) {
+            Requirement.Option o = option(d, dependerArch, dependerVendor);
+            options.add(o);
+            for (int c : o.candidates()) {
+                if (forced == Requirement.NONE) {
+                    forced = c;
+                } else if (forced != c) {
+                    forced = Requirement.SEVERAL;
+                }
+            }
+        }
+        return new Requirement(alternatives, List.copyOf(options), forced);
+    }
+
+    private Requirement.Option option(Dependency d, String dependerArch, String dependerVendor) {
+        List<Integer> reals = reals(d, dependerArch, true);
+        if (reals.isEmpty() && arch.lenient(d.archQualifier())) {
+            reals = reals(d, dependerArch, false);
+        }
+        if (!reals.isEmpty()) {
+            reals.sort(realOrder(dependerArch));
+            return new Requirement.Option(d, toArray(reals), false);
+        }
+        List<Integer> provs = providers(d, dependerArch, true);
+        if (provs.isEmpty() && arch.lenient(d.archQualifier())) {
+            provs = providers(d, dependerArch, false);
+        }
+        provs.sort(Comparator.<Integer>comparingInt(c -> packages[c].vendor().equals(dependerVendor) ? 0 : 1)
+                .thenComparing(c -> packages[c].name())
+                .thenComparing(realOrder(dependerArch)));
+        return new Requirement.Option(d, toArray(provs), true);
+    }
+
+    private List<Integer> reals(Dependency d, String dependerArch, boolean checkArch) {
+        List<Integer> out = new ArrayList<>();
+        for (int c : byName.getOrDefault(d.name(), new int[0])) {
+            InstalledPackage p = packages[c];
+            if ((!checkArch || arch.fits(d.archQualifier(), dependerArch, p))
+                    && (d.relation() == null || versions.satisfies(p.version(), d.relation(), d.version()))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private List<Integer> providers(Dependency d, String dependerArch, boolean checkArch) {
+        Set<Integer> out = new LinkedHashSet<>();
+        for (ProvideRef ref : providers.getOrDefault(d.name(), List.of())) {
+            InstalledPackage p = packages[ref.pkg()];
+            Provide provide = ref.provide();
+            // as dpkg: an unversioned Provides satisfies only unversioned dependencies
+            boolean versionOk = d.relation() == null
+                    || provide.version() != null && versions.satisfies(provide.version(), d.relation(), d.version());
+            if (versionOk && (!checkArch || arch.fits(d.archQualifier(), dependerArch, p))) {
+                out.add(ref.pkg());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Same architecture as the depender, then native, then newest, then index order. */
+    private Comparator<Integer> realOrder(String dependerArch) {
+        return Comparator.<Integer>comparingInt(c -> arch.rank(dependerArch, packages[c]))
+                .thenComparing((a, b) -> versions.compare(packages[b].version(), packages[a].version()))
+                .thenComparingInt(c -> c);
+    }
+
+    /** Installed packages named like an alternative of {@code r} that do not satisfy it: "bar:amd64=1.0". */
+    List<String> nearMisses(Requirement r) {
+        List<String> out = new ArrayList<>();
+        for (Dependency d : r.alternatives()) {
+            for (int c : byName.getOrDefault(d.name(), new int[0])) {
+                out.add(packages[c].toString());
+            }
+            for (ProvideRef ref : providers.getOrDefault(d.name(), List.of())) {
+                Provide provide = ref.provide();
+                out.add(packages[ref.pkg()] + " provides " + provide.name()
+                        + (provide.version() == null ? "" : " (= " + provide.version() + ")"));
+            }
+        }
+        return out;
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
