@@ -1,0 +1,82 @@
+package org.jsupermin.format;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.jsupermin.tree.ApplianceTree;
+import org.jsupermin.tree.TreeEntry;
+import org.jsupermin.util.Reporter;
+
+/**
+ * {@code --format tar}: the tree as one POSIX tar archive, ready for {@code docker import}.
+ * Members are named "./…" in tree order with numeric owners, empty user and group names, PAX
+ * records for long names, big numbers and extended attributes, and hard links pointing at the
+ * first member of their group. The same tree always gives the same bytes.
+ */
+public final class TarFormat implements OutputFormat {
+
+    private static final int BUFFER = 256 * 1024;
+
+    @Override
+    public String name() {
+        return "tar";
+    }
+
+    @Override
+    public void write(ApplianceTree tree, FormatOptions options, Path staging) throws IOException, FormatException {
+        Path fileName = staging.getFileName();
+        TarCompression compression = TarCompression.choose(options.compression(),
+                fileName == null ? "" : fileName.toString());
+        try (OutputStream file = Files.newOutputStream(staging, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            write(tree, options, compression, file);
+        }
+    }
+
+    /**
+     * Streams the archive to {@code out} ({@code -o -}). The compression comes from
+     * {@code options.compression()} (none when null). {@code out} is not closed; the caller flushes.
+     */
+    public void writeTo(ApplianceTree tree, FormatOptions options, OutputStream out)
+            throws IOException, FormatException {
+        write(tree, options, TarCompression.choose(options.compression(), ""), out);
+    }
+
+    private void write(ApplianceTree tree, FormatOptions options, TarCompression compression, OutputStream out)
+            throws IOException, FormatException {
+        Reporter reporter = options.reporter() == null ? Reporter.SILENT : options.reporter();
+        reporter.begin("writing tar", tree.size());
+        try (OutputStream compressed = compression.wrap(out);
+             OutputStream buffered = new BufferedOutputStream(compressed, BUFFER)) {
+            TarWriter writer = new TarWriter(buffered);
+            long done = 0;
+            for (TreeEntry e : tree.entries()) {
+                TarMember m = TarMembers.of(e);
+                done++;
+                if (m == null) {
+                    reporter.warning("tar cannot hold the socket " + e.path() + "; left out");
+                    continue;
+                }
+                if (m.typeflag() == '0') {
+                    try (InputStream in = e.source().open()) {
+                        writer.write(m, in, e.source().describe());
+                    } catch (IOException ex) {
+                        throw new IOException("reading " + e.source().describe() + " for " + e.path() + ": "
+                                + ex.getMessage(), ex);
+                    }
+                } else {
+                    writer.write(m, null, null);
+                }
+                reporter.progress(done, writer.written());
+            }
+            writer.finish();
+        } finally {
+            reporter.end();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.jsupermin.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Writes a POSIX (pax) tar stream member by member: a PAX {@code x} header whenever a name, a
+ * number or an extended attribute does not fit ustar, then the ustar header, then the content
+ * copied through a fixed buffer and checked against the declared size. Output is padded to whole
+ * 10240-byte records, like GNU tar's default blocking factor.
+ */
+final class TarWriter {
+
+    /** GNU tar's default record: 20 blocks. */
+    static final int RECORD = 20 * UstarHeader.BLOCK;
+    private static final String PAX_NAME = "././@PaxHeader";
+    private static final int BUFFER = 64 * 1024;
+
+    private final OutputStream out;
+    private final byte[] buffer = new byte[BUFFER];
+    private long written;
+
+    /** Writes to {@code out}, which should be buffered; {@link #finish} does not close it. */
+    TarWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    /** Bytes written so far. */
+    long written() {
+        return written;
+    }
+
+    /**
+     * Writes one member. For a regular file, {@code content} must deliver exactly
+     * {@code member.size()} bytes; {@code origin} names it in the error otherwise.
+     */
+    void write(TarMember m, InputStream content, String origin) throws IOException, FormatException {
+        PaxRecords pax = new PaxRecords();
+        if (needsPax(m.name())) {
+            pax.put("path", m.name());
+        }
+        if (m.linkName() != null && needsPax(m.linkName())) {
+            pax.put("linkpath", m.linkName());
+        }
+        if (!UstarHeader.fits(m.uid(), UstarHeader.MAX_OCTAL_7)) {
+            pax.put("uid", Long.toString(m.uid()));
+        }
+        if (!UstarHeader.fits(m.gid(), UstarHeader.MAX_OCTAL_7)) {
+            pax.put("gid", Long.toString(m.gid()));
+        }
+        if (!UstarHeader.fits(m.size(), UstarHeader.MAX_OCTAL_11)) {
+            pax.put("size", Long.toString(m.size()));
+        }
+        if (!UstarHeader.fits(m.mtime(), UstarHeader.MAX_OCTAL_11)) {
+            pax.put("mtime", Long.toString(m.mtime()));
+        }
+        for (Map.Entry<String, byte[]> x : m.xattrs().entrySet()) {
+            pax.put("SCHILY.xattr." + x.getKey(), x.getValue());
+        }
+        if (!pax.isEmpty()) {
+            byte[] data = pax.encode();
+            long paxMtime = UstarHeader.fits(m.mtime(), UstarHeader.MAX_OCTAL_11) ? m.mtime() : 0;
+            emit(UstarHeader.encode(PAX_NAME, 'x', 0644, 0, 0, paxMtime, data.length, null, 0, 0));
+            emit(data, data.length);
+            pad(data.length);
+        }
+        emit(UstarHeader.encode(m.name(), m.typeflag(), m.mode(), m.uid(), m.gid(), m.mtime(), m.size(),
+                m.linkName(), m.devMajor(), m.devMinor()));
+        if (m.size() > 0 || content != null) {
+            copy(m, content, origin);
+            pad(m.size());
+        }
+    }
+
+    /** Writes the end-of-archive marker (two zero blocks) and pads to a whole record. */
+    void finish() throws IOException {
+        long end = written + 2L * UstarHeader.BLOCK;
+        long total = (end + RECORD - 1) / RECORD * RECORD;
+        zeros(total - written);
+        out.flush();
+    }
+
+    private static boolean needsPax(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length > UstarHeader.NAME_LENGTH;
+    }
+
+    private void copy(TarMember m, InputStream content, String origin) throws IOException, FormatException {
+        if (content == null) {
+            throw new FormatException("writing " + m.name() + " into the tar: no content source for a "
+                    + m.size() + "-byte file");
+        }
+        long remaining = m.size();
+        while (true) {
+            // read one byte beyond the declared size to notice a file that grew
+            int want = (int) Math.min(buffer.length, remaining + 1);
+            int n = content.read(buffer, 0, want);
+            if (n < 0) {
+                break;
+            }
+            if (n > remaining) {
+                throw sizeChanged(m, origin, "more than " + m.size());
+            }
+            emit(buffer, n);
+            remaining -= n;
+        }
+        if (remaining != 0) {
+            throw sizeChanged(m, origin, Long.toString(m.size() - remaining));
+        }
+    }
+
+    private static FormatException sizeChanged(TarMember m, String origin, String got) {
+        return new FormatException("writing " + m.name() + " into the tar: " + origin + " changed size while"
+                + " the appliance was built (expected " + m.size() + " bytes, read " + got + "); build again");
+    }
+
+    private void pad(long length) throws IOException {
+        int rem = (int) (length % UstarHeader.BLOCK);
+        if (rem != 0) {
+            zeros(UstarHeader.BLOCK - rem);
+        }
+    }
+
+    private void zeros(long n) throws IOException {
+        byte[] z = new byte[UstarHeader.BLOCK];
+        while (n > 0) {
+            int k = (int) Math.min(z.length, n);
+            out.write(z, 0, k);
+            written += k;
+            n -= k;
+        }
+    }
+
+    private void emit(byte[] block) throws IOException {
+        emit(block, block.length);
+    }
+
+    private void emit(byte[] b, int len) throws IOException {
+        out.write(b, 0, len);
+        written += len;
+    }
+}

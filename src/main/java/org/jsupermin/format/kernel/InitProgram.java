@@ -1,0 +1,32 @@
+package org.jsupermin.format.kernel;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.jsupermin.format.FormatException;
+
+/**
+ * The initrd's /init: a static x86-64 program compiled from src/main/c/init.c at build time and
+ * shipped as a class-path resource beside this class.
+ */
+public final class InitProgram {
+
+    /** The resource name, relative to this package. */
+    public static final String RESOURCE = "init";
+
+    private InitProgram() {
+    }
+
+    /** The program's bytes. */
+    public static byte[] bytes() throws FormatException {
+        try (InputStream in = InitProgram.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new FormatException("the initrd's init program is missing from this build of jsupermin"
+                        + " (resource org/jsupermin/format/kernel/init); rebuild with gcc and static libc installed");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new FormatException("reading the initrd's init program: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.jsupermin.format.kernel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jsupermin.format.FormatException;
+
+/**
+ * Chooses the kernel an ext2 appliance boots, as supermin does: SUPERMIN_KERNEL (with
+ * SUPERMIN_KERNEL_VERSION and SUPERMIN_MODULES) when set, else the newest suitable kernel in
+ * {@code <root>/lib/modules/}{@code *}{@code /vmlinuz}, else in {@code <root>/boot/vmlinuz-*}.
+ */
+public final class KernelLocator {
+
+    /** Environment variable naming the kernel image to use. */
+    public static final String ENV_KERNEL = "SUPERMIN_KERNEL";
+    /** Environment variable naming the modules directory to use. */
+    public static final String ENV_MODULES = "SUPERMIN_MODULES";
+    /** Environment variable giving SUPERMIN_KERNEL's version. */
+    public static final String ENV_KERNEL_VERSION = "SUPERMIN_KERNEL_VERSION";
+
+    /** Words that mark a kernel supermin never boots: debug builds, checksums, Xen guests. */
+    private static final List<String> UNBOOTABLE = List.of("dbg", "debug", ".hmac", "xen", ".sig", ".bak", ".old");
+
+    /** Tells whether this process may read a file; the default opens it. */
+    interface Access {
+        boolean canRead(Path file);
+    }
+
+    private final Path root;
+    private final Map<String, String> environment;
+    private final String hostCpu;
+    private final Access access;
+
+    /**
+     * @param root the host root ("/" or --root)
+     * @param environment the process environment
+     * @param hostCpu --host-cpu, or null for this JVM's CPU
+     */
+    public KernelLocator(Path root, Map<String, String> environment, String hostCpu) {
+        this(root, environment, hostCpu, KernelLocator::opens);
+    }
+
+    KernelLocator(Path root, Map<String, String> environment, String hostCpu, Access access) {
+        this.root = Objects.requireNonNull(root, "root");
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        this.hostCpu = hostCpu == null || hostCpu.isBlank() ? CpuNames.host() : hostCpu;
+        this.access = access;
+    }
+
+    /** The chosen kernel, with a modules directory that exists. */
+    public Kernel locate() throws FormatException {
+        String forced = env(ENV_KERNEL);
+        Kernel kernel = forced != null ? forcedKernel(Path.of(forced)) : bestInstalled();
+        if (!Files.isDirectory(kernel.modulesDir())) {
+            throw new FormatException("kernel " + kernel.version() + " has no modules in " + kernel.modulesDir()
+                    + "; install the modules package of that kernel or set " + ENV_MODULES);
+        }
+        if (!access.canRead(kernel.image())) {
+            throw new FormatException("kernel " + kernel.image() + " is not readable by this user; run `sudo chmod 0644 "
+                    + kernel.image().getParent() + "/vmlinuz-*` or set " + ENV_KERNEL + " to a readable kernel");
+        }
+        return kernel;
+    }
+
+    private Kernel forcedKernel(Path image) throws FormatException {
+        if (!Files.isRegularFile(image)) {
+            throw new FormatException(ENV_KERNEL + "=" + image + ": no such kernel file; unset it or point it at a vmlinuz");
+        }
+        String version = env(ENV_KERNEL_VERSION);
+        if (version == null) {
+            version = versionFromName(image.getFileName().toString()).orElse(null);
+        }
+        if (version == null && access.canRead(image)) {
+            try {
+                version = KernelImageHeader.version(image).orElse(null);
+            } catch (IOException e) {
+                throw new FormatException("reading the version of kernel " + image + ": " + e.getMessage(), e);
+            }
+        }
+        if (version == null) {
+            throw new FormatException("cannot tell the version of kernel " + image + "; set " + ENV_KERNEL_VERSION);
+        }
+        return new Kernel(version, image, modulesDir(version));
+    }
+
+    private Kernel bestInstalled() throws FormatException {
+        List<String> skipped = new ArrayList<>();
+        List<Kernel> fromModules = new ArrayList<>();
+        for (Path dir : list(root.resolve("lib/modules"))) {
+            Path image = dir.resolve("vmlinuz");
+            if (Files.isRegularFile(image) && suitable(dir.getFileName().toString(), skipped)) {
+                fromModules.add(new Kernel(dir.getFileName().toString(), image, modulesDir(dir.getFileName().toString())));
+            }
+        }
+        List<Kernel> fromBoot = new ArrayList<>();
+        for (Path image : list(root.resolve("boot"))) {
+            String name = image.getFileName().toString();
+            if (name.startsWith("vmlinuz-") && Files.isRegularFile(image) && suitable(name, skipped)) {
+                String version = name.substring("vmlinuz-".length());
+                fromBoot.add(new Kernel(version, image, modulesDir(version)));
+            }
+        }
+        Optional<Kernel> best = newest(fromModules).or(() -> newest(fromBoot));
+        if (best.isEmpty()) {
+            String rootText = root.toString().equals("/") ? "" : root.toString();
+            throw new FormatException("no kernel found in " + rootText + "/boot or " + rootText + "/lib/modules"
+                    + (skipped.isEmpty() ? "" : " (not suitable for " + hostCpu + ": " + String.join(", ", skipped) + ")")
+                    + "; install linux-image-amd64 (or your distribution's kernel package) or set " + ENV_KERNEL);
+        }
+        return best.get();
+    }
+
+    /** The newest kernel having modules; the newest of all when none has them (locate reports it). */
+    private static Optional<Kernel> newest(List<Kernel> kernels) {
+        Comparator<Kernel> byVersion = Comparator.comparing(Kernel::version, NaturalVersionOrder.INSTANCE);
+        Optional<Kernel> withModules = kernels.stream().filter(k -> Files.isDirectory(k.modulesDir())).max(byVersion);
+        return withModules.isPresent() ? withModules : kernels.stream().max(byVersion);
+    }
+
+    private boolean suitable(String name, List<String> skipped) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String word : UNBOOTABLE) {
+            if (lower.contains(word)) {
+                skipped.add(name);
+                return false;
+            }
+        }
+        if (!CpuNames.suits(name, hostCpu)) {
+            skipped.add(name);
+            return false;
+        }
+        return true;
+    }
+
+    private Path modulesDir(String version) {
+        String modules = env(ENV_MODULES);
+        return modules != null ? Path.of(modules) : root.resolve("lib/modules").resolve(version);
+    }
+
+    static Optional<String> versionFromName(String fileName) {
+        if (fileName.startsWith("vmlinuz-") && fileName.length() > "vmlinuz-".length()
+                && Character.isDigit(fileName.charAt("vmlinuz-".length()))) {
+            return Optional.of(fileName.substring("vmlinuz-".length()));
+        }
+        return Optional.empty();
+    }
+
+    private String env(String name) {
+        String v = environment.get(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    /** The entries of a directory sorted by name; empty when it does not exist. */
+    private static List<Path> list(Path dir) throws FormatException {
+        List<Path> entries = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return entries;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(entries::add);
+        } catch (IOException e) {
+            throw new FormatException("listing " + dir + " while looking for a kernel: " + e.getMessage(), e);
+        }
+        entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return entries;
+    }
+
+    private static boolean opens(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() >= -1;
+        } catch (AccessDeniedException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // another problem: reported with its own words when the kernel is read
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.jsupermin.format.kernel;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.jsupermin.format.FormatException;
+
+/**
+ * The module graph of one kernel, read from {@code modules.dep} (and {@code modules.builtin})
+ * of its modules directory; answers which module files to load, dependencies first.
+ */
+public final class ModuleDependencies {
+
+    /**
+     * What the initrd needs to find and mount an appliance's root disk: virtio, IDE/SATA and
+     * SCSI disks, and ext2 (served by ext4 on most kernels), in this order.
+     */
+    public static final List<String> ROOT_MODULES = List.of(
+            "virtio", "virtio_ring", "virtio_pci_modern_dev", "virtio_pci_legacy_dev", "virtio_pci",
+            "virtio_blk", "virtio_scsi",
+            "scsi_mod", "sd_mod", "libata", "ata_piix", "ahci",
+            "crc32c_generic", "crc32c_intel", "libcrc32c", "crc16", "mbcache", "jbd2",
+            "ext4", "ext2");
+
+    private final Path modulesDir;
+    /** module name -> its file (relative to modulesDir) and direct dependencies, by name. */
+    private final Map<String, Node> nodes;
+    private final Set<String> builtin;
+
+    private record Node(String relativePath, List<String> dependencies) {
+    }
+
+    private ModuleDependencies(Path modulesDir, Map<String, Node> nodes, Set<String> builtin) {
+        this.modulesDir = modulesDir;
+        this.nodes = nodes;
+        this.builtin = builtin;
+    }
+
+    /** Reads {@code modules.dep} (required) and {@code modules.builtin} (optional) of a modules directory. */
+    public static ModuleDependencies read(Path modulesDir) throws FormatException {
+        Path depFile = modulesDir.resolve("modules.dep");
+        Map<String, Node> nodes = new TreeMap<>();
+        try (BufferedReader in = Files.newBufferedReader(depFile, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int colon = line.indexOf(':');
+                if (colon <= 0) {
+                    throw new FormatException("reading " + depFile + " line " + number + ": expected 'module.ko: deps...', got '"
+                            + line + "'; run depmod for this kernel");
+                }
+                String module = line.substring(0, colon).trim();
+                List<String> deps = new ArrayList<>();
+                for (String dep : line.substring(colon + 1).trim().split("\\s+")) {
+                    if (!dep.isEmpty()) {
+                        deps.add(KernelModule.nameOf(dep));
+                    }
+                }
+                nodes.putIfAbsent(KernelModule.nameOf(module), new Node(module, List.copyOf(deps)));
+            }
+        } catch (NoSuchFileException e) {
+            throw new FormatException("no modules.dep in " + modulesDir + "; run `depmod " + modulesDir.getFileName()
+                    + "` or set SUPERMIN_MODULES to a modules directory", e);
+        } catch (IOException e) {
+            throw new FormatException("reading " + depFile + ": " + e.getMessage(), e);
+        }
+        Set<String> builtin = new TreeSet<>();
+        Path builtinFile = modulesDir.resolve("modules.builtin");
+        if (Files.isRegularFile(builtinFile)) {
+            try {
+                for (String line : Files.readAllLines(builtinFile, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        builtin.add(KernelModule.nameOf(line.trim()));
+                    }
+                }
+            } catch (IOException e) {
+                throw new FormatException("reading " + builtinFile + ": " + e.getMessage(), e);
+            }
+        }
+        return new ModuleDependencies(modulesDir, nodes, builtin);
+    }
+
+    /** True when the module is compiled into the kernel. */
+    public boolean isBuiltin(String name) {
+        return builtin.contains(KernelModule.nameOf(name));
+    }
+
+    /** True when modules.dep lists the module as loadable. */
+    public boolean isModule(String name) {
+        return nodes.containsKey(KernelModule.nameOf(name));
+    }
+
+    /**
+     * The modules to load for {@code wanted}, each after all of its dependencies, each once.
+     * Wanted modules are visited in the given order; built-in and unknown ones are skipped.
+     */
+    public List<KernelModule> closure(Collection<String> wanted) throws FormatException {
+        LinkedHashSet<String> order = new LinkedHashSet<>();
+        for (String name : wanted) {
+            visit(KernelModule.nameOf(name), order, new HashSet<>(), new ArrayList<>());
+        }
+        List<KernelModule> result = new ArrayList<>(order.size());
+        for (String name : order) {
+            result.add(new KernelModule(name, modulesDir.resolve(nodes.get(name).relativePath())));
+        }
+        return List.copyOf(result);
+    }
+
+    private void visit(String name, LinkedHashSet<String> order, Set<String> onPath, List<String> path)
+            throws FormatException {
+        Node node = nodes.get(name);
+        if (node == null || order.contains(name)) {
+            return; // built in, absent from this kernel, or already placed
+        }
+        if (!onPath.add(name)) {
+            throw new FormatException("modules.dep in " + modulesDir + " has a dependency cycle: "
+                    + String.join(" -> ", path) + " -> " + name + "; run depmod for this kernel");
+        }
+        path.add(name);
+        // modules.dep lists every transitive dependency; visiting them in reverse puts the deepest first
+        List<String> deps = node.dependencies();
+        for (int i = deps.size() - 1; i >= 0; i--) {
+            visit(deps.get(i), order, onPath, path);
+        }
+        path.remove(path.size() - 1);
+        onPath.remove(name);
+        order.add(name);
+    }
+}

@@ -1,0 +1,85 @@
+package org.jsupermin.format;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+import io.airlift.compress.zstd.ZstdInputStream;
+import org.jsupermin.testing.SampleTree;
+import org.jsupermin.tree.ApplianceTree;
+import org.jsupermin.util.Reporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tukaani.xz.XZInputStream;
+
+/** Compression choice by option and file name, and compressed archives that decompress to the plain tar. */
+class TarCompressionTest {
+
+    @TempDir
+    Path dir;
+
+    private static FormatOptions options(String compression) {
+        return new FormatOptions(Path.of("/"), 0, null, false, null, Map.of(), compression, Reporter.SILENT);
+    }
+
+    @Test
+    void choosesByOptionThenByFileName() throws Exception {
+        assertEquals(TarCompression.NONE, TarCompression.choose(null, "out.tar"));
+        assertEquals(TarCompression.NONE, TarCompression.choose(null, "appliance"));
+        assertEquals(TarCompression.GZIP, TarCompression.choose(null, "out.tar.gz"));
+        assertEquals(TarCompression.GZIP, TarCompression.choose(null, "OUT.TGZ"));
+        assertEquals(TarCompression.XZ, TarCompression.choose(null, "out.tar.xz"));
+        assertEquals(TarCompression.ZSTD, TarCompression.choose(null, "out.tar.zst"));
+        assertEquals(TarCompression.XZ, TarCompression.choose(null, ".out.tar.xz.tmp123"));
+        assertEquals(TarCompression.NONE, TarCompression.choose("none", "out.tar.gz"));
+        assertEquals(TarCompression.ZSTD, TarCompression.choose("zstd", "out.tar"));
+        FormatException e = assertThrows(FormatException.class, () -> TarCompression.choose("bz2", "x"));
+        assertEquals("unknown tar compression 'bz2'; use none, gzip, xz or zstd", e.getMessage());
+    }
+
+    @Test
+    void compressedOutputsDecompressToThePlainTarAndAreReproducible() throws Exception {
+        ApplianceTree tree = SampleTree.tree(dir);
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        new TarFormat().writeTo(tree, options(null), plain);
+        for (String ext : new String[] {"tar.gz", "tar.xz", "tar.zst"}) {
+            Path a = dir.resolve("a." + ext);
+            Path b = dir.resolve("b." + ext);
+            new TarFormat().write(tree, options(null), a);
+            new TarFormat().write(SampleTree.shuffledTree(dir, 7), options(null), b);
+            assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), ext + " reproducible");
+            byte[] raw = Files.readAllBytes(a);
+            InputStream in = switch (ext) {
+                case "tar.gz" -> new GZIPInputStream(new ByteArrayInputStream(raw));
+                case "tar.xz" -> new XZInputStream(new ByteArrayInputStream(raw));
+                default -> new ZstdInputStream(new ByteArrayInputStream(raw));
+            };
+            assertArrayEquals(plain.toByteArray(), in.readAllBytes(), ext);
+            // the big random file does not compress; the rest does
+            assertEquals(true, raw.length < plain.size(), ext);
+        }
+    }
+
+    @Test
+    void streamingDoesNotCloseTheCallersStream() throws Exception {
+        boolean[] closed = {false};
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        new TarFormat().writeTo(SampleTree.tree(dir), options("gzip"), out);
+        assertEquals(false, closed[0]);
+        assertEquals(0x1f, out.toByteArray()[0]);
+        assertEquals(0x8b, out.toByteArray()[1] & 0xff);
+    }
+}

@@ -1,0 +1,191 @@
+package org.jsupermin.format;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.jsupermin.testing.RawTarReader;
+import org.jsupermin.testing.SampleTree;
+import org.jsupermin.tree.ApplianceTree;
+import org.jsupermin.tree.ContentSource;
+import org.jsupermin.tree.TreeEntry;
+import org.jsupermin.util.Reporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** TarFormat against Commons Compress and an independent raw PAX reader. */
+class TarFormatTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> warnings = new ArrayList<>();
+
+    private FormatOptions options(String compression) {
+        Reporter r = new Reporter() {
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        };
+        return new FormatOptions(Path.of("/"), 0, null, false, null, Map.of(), compression, r);
+    }
+
+    private byte[] tarBytes(ApplianceTree tree) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new TarFormat().writeTo(tree, options(null), out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void everyEntryTypeReadsBackWithCommonsCompress() throws Exception {
+        byte[] tar = tarBytes(SampleTree.tree(dir));
+        assertEquals(0, tar.length % 10240, "whole 10240-byte records");
+        Map<String, TarArchiveEntry> byName = new LinkedHashMap<>();
+        Map<String, String> digests = new LinkedHashMap<>();
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new java.io.ByteArrayInputStream(tar))) {
+            TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byName.put(e.getName(), e);
+                digests.put(e.getName(), sha256(in));
+            }
+        }
+        List<String> names = new ArrayList<>(byName.keySet());
+        assertEquals("./", names.get(0));
+        assertEquals("./bin", names.get(1));
+        assertTrue(names.indexOf("./usr/") < names.indexOf("./usr/bin/"));
+        assertTrue(names.indexOf("./usr/bin/a-link") < names.indexOf("./usr/bin/b-link"));
+        assertTrue(!names.contains("./dev/log"), "sockets are left out");
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("/dev/log"), warnings.toString());
+        for (TarArchiveEntry e : byName.values()) {
+            assertEquals("", e.getUserName(), e.getName());
+            assertEquals("", e.getGroupName(), e.getName());
+            assertEquals(SampleTree.MTIME, e.getLastModifiedTime().toMillis() / 1000 + offset(e.getName()));
+        }
+
+        TarArchiveEntry root = byName.get("./");
+        assertTrue(root.isDirectory());
+        assertEquals(0755, root.getMode() & 07777);
+        assertEquals("usr/bin", byName.get("./bin").getLinkName());
+        assertTrue(byName.get("./bin").isSymbolicLink());
+
+        TarArchiveEntry nul = byName.get("./dev/null");
+        assertTrue(nul.isCharacterDevice());
+        assertEquals(1, nul.getDevMajor());
+        assertEquals(3, nul.getDevMinor());
+        TarArchiveEntry sda = byName.get("./dev/sda");
+        assertTrue(sda.isBlockDevice());
+        assertEquals(8, sda.getDevMajor());
+        assertTrue(byName.get("./dev/initctl").isFIFO());
+
+        assertEquals(04755, byName.get("./usr/bin/su").getMode() & 07777);
+        assertEquals(01777, byName.get("./tmp/").getMode() & 07777);
+        assertEquals(02775, byName.get("./usr/local/").getMode() & 07777);
+        assertEquals(50, byName.get("./usr/local/").getLongGroupId());
+        TarArchiveEntry notes = byName.get("./home/user/notes");
+        assertEquals(1000, notes.getLongUserId());
+        assertEquals(1000, notes.getLongGroupId());
+        TarArchiveEntry bigOwner = byName.get("./home/big-owner");
+        assertEquals(3_000_000, bigOwner.getLongUserId());
+        assertEquals(3_000_001, bigOwner.getLongGroupId());
+
+        TarArchiveEntry b = byName.get("./usr/bin/b-link");
+        assertTrue(b.isLink());
+        assertEquals("./usr/bin/a-link", b.getLinkName());
+        assertEquals(0, b.getSize());
+        assertEquals(7, byName.get("./usr/bin/a-link").getSize());
+
+        String longName = "." + SampleTree.LONG_NAME;
+        assertTrue(longName.length() > 200);
+        assertTrue(byName.containsKey(longName), names.toString());
+        assertEquals(SampleTree.LONG_TARGET, byName.get("./usr/lib/long-link").getLinkName());
+        assertTrue(byName.containsKey("./etc/café"));
+
+        TarArchiveEntry big = byName.get("./usr/lib/big.bin");
+        assertEquals(SampleTree.BIG_SIZE, big.getSize());
+        try (InputStream in = Files.newInputStream(dir.resolve("big.bin"))) {
+            assertEquals(sha256(in), digests.get("./usr/lib/big.bin"));
+        }
+    }
+
+    private static long offset(String name) {
+        return name.equals("./home/user/notes") ? 5 : name.equals("./usr/share/ro/") ? 100 : 0;
+    }
+
+    @Test
+    void binaryCapabilitySurvivesInRawPaxRecords() throws Exception {
+        byte[] tar = tarBytes(SampleTree.tree(dir));
+        List<RawTarReader.Member> members = RawTarReader.read(new java.io.ByteArrayInputStream(tar));
+        RawTarReader.Member ping = members.stream().filter(m -> m.name().equals("./usr/bin/ping")).findFirst()
+                .orElseThrow();
+        assertArrayEquals(SampleTree.CAPABILITY, ping.xattr("security.capability"));
+        assertArrayEquals("héllo".getBytes(StandardCharsets.UTF_8), ping.xattr("user.comment"));
+        assertEquals("ping\n", new String(ping.content(), StandardCharsets.US_ASCII));
+        RawTarReader.Member su = members.stream().filter(m -> m.name().equals("./usr/bin/su")).findFirst()
+                .orElseThrow();
+        assertNull(su.xattr("security.capability"));
+        assertTrue(su.pax().isEmpty(), "short entries need no PAX header");
+        RawTarReader.Member deep = members.stream().filter(m -> m.name().equals("." + SampleTree.LONG_NAME))
+                .findFirst().orElseThrow();
+        assertEquals("deep\n", new String(deep.content(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void sameTreeTwiceAndShuffledGivesIdenticalBytes() throws Exception {
+        byte[] first = tarBytes(SampleTree.tree(dir));
+        assertArrayEquals(first, tarBytes(SampleTree.tree(dir)));
+        assertArrayEquals(first, tarBytes(SampleTree.shuffledTree(dir, 1)));
+        assertArrayEquals(first, tarBytes(SampleTree.shuffledTree(dir, 2)));
+        Path staged = dir.resolve("out.tar");
+        new TarFormat().write(SampleTree.shuffledTree(dir, 3), options(null), staged);
+        assertArrayEquals(first, Files.readAllBytes(staged));
+    }
+
+    @Test
+    void hostFileThatChangedSizeIsNamed() throws Exception {
+        Path host = dir.resolve("grew");
+        Files.writeString(host, "longer than declared");
+        ApplianceTree tree = ApplianceTree.of(List.of(TreeEntry.directory("/", 0755, 0),
+                TreeEntry.file("/grew", 0644, 0, 4, new ContentSource.HostFile(host))));
+        FormatException e = assertThrows(FormatException.class,
+                () -> new TarFormat().writeTo(tree, options(null), new ByteArrayOutputStream()));
+        assertTrue(e.getMessage().contains(host.toString()), e.getMessage());
+        ApplianceTree shrank = ApplianceTree.of(List.of(TreeEntry.directory("/", 0755, 0),
+                TreeEntry.file("/grew", 0644, 0, 400, new ContentSource.HostFile(host))));
+        e = assertThrows(FormatException.class,
+                () -> new TarFormat().writeTo(shrank, options(null), new ByteArrayOutputStream()));
+        assertTrue(e.getMessage().contains("read 20"), e.getMessage());
+    }
+
+    static String sha256(InputStream in) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        byte[] buf = new byte[65536];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            md.update(buf, 0, n);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static byte[] readAll(InputStream in) throws IOException {
+        return in.readAllBytes();
+    }
+}

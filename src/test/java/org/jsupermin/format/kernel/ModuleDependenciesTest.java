@@ -1,0 +1,91 @@
+package org.jsupermin.format.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jsupermin.format.FormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModuleDependenciesTest {
+
+    private static final Path SAMPLE = Path.of("test-fixtures/kernel/modules-6.1-sample");
+
+    @Test
+    void rootModulesAreLoadedDependenciesFirstSkippingAbsentAndBuiltinOnes() throws Exception {
+        ModuleDependencies deps = ModuleDependencies.read(SAMPLE);
+        List<KernelModule> closure = deps.closure(ModuleDependencies.ROOT_MODULES);
+        assertEquals(List.of("virtio_ring", "virtio", "virtio_pci_modern_dev", "virtio_pci_legacy_dev", "virtio_pci",
+                "virtio_blk", "scsi_common", "scsi_mod", "sd_mod", "libata", "ata_piix", "crc32c_generic",
+                "crc32c_intel", "crc16", "mbcache", "jbd2", "ext4"),
+                closure.stream().map(KernelModule::name).toList());
+        assertEquals(SAMPLE.resolve("kernel/arch/x86/crypto/crc32c-intel.ko"),
+                closure.stream().filter(m -> m.name().equals("crc32c_intel")).findFirst().orElseThrow().file());
+    }
+
+    @Test
+    void everyDependencyComesBeforeItsUser_whateverOrderTheyAreAskedIn() throws Exception {
+        ModuleDependencies deps = ModuleDependencies.read(SAMPLE);
+        List<String> names = deps.closure(List.of("ext4", "ata_piix", "virtio_pci", "sd_mod")).stream()
+                .map(KernelModule::name).toList();
+        assertTrue(names.indexOf("jbd2") < names.indexOf("ext4"));
+        assertTrue(names.indexOf("crc16") < names.indexOf("ext4"));
+        assertTrue(names.indexOf("libata") < names.indexOf("ata_piix"));
+        assertTrue(names.indexOf("scsi_common") < names.indexOf("scsi_mod"));
+        assertTrue(names.indexOf("scsi_mod") < names.indexOf("libata"));
+        assertTrue(names.indexOf("virtio_ring") < names.indexOf("virtio"));
+        assertTrue(names.indexOf("virtio") < names.indexOf("virtio_pci"));
+        assertEquals(names.size(), names.stream().distinct().count());
+        assertFalse(names.contains("snd"));
+        assertFalse(names.contains("soundcore"));
+    }
+
+    @Test
+    void builtinModulesAreKnownAndNeverLoaded() throws Exception {
+        ModuleDependencies deps = ModuleDependencies.read(SAMPLE);
+        assertTrue(deps.isBuiltin("ahci"));
+        assertTrue(deps.isBuiltin("ext2"));
+        assertFalse(deps.isBuiltin("ext4"));
+        assertTrue(deps.isModule("crc32c-intel"));
+        assertEquals(List.of(), deps.closure(List.of("ahci", "ext2", "virtio_scsi")));
+    }
+
+    @Test
+    void compressedModuleNamesAreUnderstood(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("modules.dep"), """
+                kernel/fs/ext4/ext4.ko.xz: kernel/lib/crc16.ko.xz kernel/fs/jbd2/jbd2.ko.xz
+                kernel/fs/jbd2/jbd2.ko.xz:
+                kernel/lib/crc16.ko.xz:
+                """);
+        List<KernelModule> closure = ModuleDependencies.read(dir).closure(List.of("ext4"));
+        assertEquals(List.of(new KernelModule("jbd2", dir.resolve("kernel/fs/jbd2/jbd2.ko.xz")),
+                new KernelModule("crc16", dir.resolve("kernel/lib/crc16.ko.xz")),
+                new KernelModule("ext4", dir.resolve("kernel/fs/ext4/ext4.ko.xz"))), closure);
+    }
+
+    @Test
+    void aCycleIsReportedNotLoopedOver(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("modules.dep"), "a.ko: b.ko\nb.ko: a.ko\n");
+        FormatException e = assertThrows(FormatException.class, () -> ModuleDependencies.read(dir).closure(List.of("a")));
+        assertTrue(e.getMessage().contains("dependency cycle: a -> b -> a"), e.getMessage());
+    }
+
+    @Test
+    void aMissingModulesDepSaysWhatToRun(@TempDir Path dir) {
+        FormatException e = assertThrows(FormatException.class, () -> ModuleDependencies.read(dir));
+        assertTrue(e.getMessage().startsWith("no modules.dep in " + dir), e.getMessage());
+    }
+
+    @Test
+    void aMalformedLineIsReportedWithItsNumber(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("modules.dep"), "a.ko:\nnonsense\n");
+        FormatException e = assertThrows(FormatException.class, () -> ModuleDependencies.read(dir));
+        assertTrue(e.getMessage().startsWith("reading " + dir.resolve("modules.dep") + " line 2:"), e.getMessage());
+    }
+}
