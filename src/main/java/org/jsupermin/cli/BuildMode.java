@@ -81,7 +81,7 @@ final class BuildMode {
         Resolution resolution = Resolutions.resolve(db, manifest.packages(), console);
         List<InstalledPackage> closure = resolution.closure();
 
-        Kernel kernel = formatName.equals("ext2") ? KernelLocator.locate(cmd.root, env, cmd.hostCpu) : null;
+        Kernel kernel = formatName.equals("ext2") ? new KernelLocator(cmd.root, env, cmd.hostCpu).locate() : null;
 
         BuildStamp stamp = new BuildStamp()
                 .add("tool", Version.number())

@@ -1,0 +1,91 @@
+package org.jsupermin.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each input file's kind is decided by its (decompressed) content, several of each are merged. */
+class ManifestReaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sniffsEveryKindAndMergesInSortedOrder() throws Exception {
+        Files.writeString(dir.resolve("packages"), "coreutils\nbash\n");
+        Files.write(dir.resolve("more.gz"), gzip("zlib1g\nbash\n"));
+        Files.write(dir.resolve("hostfiles.xz"), xz("/etc/ld.so.cache\n/lib/lsb/*\n"));
+        Files.writeString(dir.resolve("excludefiles"), "-/usr/share/doc/*\n-/lib/firmware/*\n");
+        Files.writeString(dir.resolve("empty"), "");
+        Path base = dir.resolve("base.tar.gz");
+        try (OutputStream out = Files.newOutputStream(base)) {
+            ManifestWriter.writeBaseImage(out, List.of(new BaseFile("/etc/x", 0644, null, "x".getBytes())), 0);
+        }
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/packages"), "mawk\n");
+
+        Manifest m = ManifestReader.read(List.of(dir));
+
+        assertEquals(List.of("bash", "coreutils", "mawk", "zlib1g"), m.packages());
+        assertEquals(List.of("/etc/ld.so.cache", "/lib/lsb/*"), m.hostfiles());
+        assertEquals(List.of("/usr/share/doc/*", "/lib/firmware/*"), m.excludes());
+        assertEquals(List.of(base), m.baseImages());
+        assertEquals(7, m.inputFiles().size());
+    }
+
+    @Test
+    void unknownContentIsAnErrorNamingTheFile() throws IOException {
+        Path f = dir.resolve("weird");
+        Files.writeString(f, "#!/bin/sh\n");
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(List.of(dir)));
+        assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
+    }
+
+    @Test
+    void excludefilesLineWithoutDashIsAnError() throws IOException {
+        Files.writeString(dir.resolve("excludefiles"), "-/usr/share/doc/*\n/usr/share/man/*\n");
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(List.of(dir)));
+        assertTrue(e.getMessage().contains("/usr/share/man/*"), e.getMessage());
+    }
+
+    @Test
+    void baseImageIsByteIdenticalAcrossRunsAndInputOrder() throws IOException {
+        List<BaseFile> a = List.of(new BaseFile("/etc/b", 0644, null, "b".getBytes()),
+                new BaseFile("/etc/a/x", 0600, null, "x".getBytes()), new BaseFile("/etc/l", 0777, "b", new byte[0]));
+        List<BaseFile> b = List.of(a.get(2), a.get(0), a.get(1));
+        ByteArrayOutputStream one = new ByteArrayOutputStream();
+        ByteArrayOutputStream two = new ByteArrayOutputStream();
+        ManifestWriter.writeBaseImage(one, a, 946684800L);
+        ManifestWriter.writeBaseImage(two, b, 946684800L);
+        assertEquals(java.util.HexFormat.of().formatHex(one.toByteArray()), java.util.HexFormat.of().formatHex(two.toByteArray()));
+    }
+
+    private static byte[] gzip(String s) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (GzipCompressorOutputStream g = new GzipCompressorOutputStream(b)) {
+            g.write(s.getBytes(StandardCharsets.UTF_8));
+        }
+        return b.toByteArray();
+    }
+
+    private static byte[] xz(String s) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (XZCompressorOutputStream x = new XZCompressorOutputStream(b)) {
+            x.write(s.getBytes(StandardCharsets.UTF_8));
+        }
+        return b.toByteArray();
+    }
+}
