@@ -81,12 +81,7 @@ class InitrdIT {
         assertTrue(members.stream().anyMatch(m -> m.matches("modules/\\d+-virtio_blk\\.ko")), members.toString());
         assertTrue(members.stream().anyMatch(m -> m.matches("modules/\\d+-ext4\\.ko")), members.toString());
 
-        Path rootDir = Files.createDirectories(dir.resolve("rootdir"));
-        for (String d : List.of("proc", "sys", "dev", "tmp")) {
-            Files.createDirectories(rootDir.resolve(d));
-        }
-        Path source = Files.writeString(dir.resolve("appliance-init.c"), APPLIANCE_INIT);
-        check(run(List.of("gcc", "-static", "-Os", "-o", rootDir.resolve("init").toString(), source.toString()), 120));
+        Path rootDir = applianceRoot();
         Path image = dir.resolve("root.img");
         check(run(List.of("mke2fs", "-q", "-F", "-t", "ext2", "-E", "root_owner=0:0", "-d", rootDir.toString(),
                 image.toString(), "64M"), 60));
@@ -111,12 +106,7 @@ class InitrdIT {
         Kernel kernel = new KernelLocator(Path.of("/"), Map.of(), null).locate();
         Path initrd = dir.resolve("initrd");
         new InitrdWriter(0).write(kernel, initrd);
-        Path rootDir = Files.createDirectories(dir.resolve("rootdir"));
-        for (String d : List.of("proc", "sys", "dev")) {
-            Files.createDirectories(rootDir.resolve(d));
-        }
-        Path source = Files.writeString(dir.resolve("appliance-init.c"), APPLIANCE_INIT);
-        check(run(List.of("gcc", "-static", "-Os", "-o", rootDir.resolve("init").toString(), source.toString()), 120));
+        Path rootDir = applianceRoot();
         Path blank = dir.resolve("blank.img");
         Files.write(blank, new byte[4 * 1024 * 1024]);
         Path image = dir.resolve("root.img");
@@ -135,6 +125,32 @@ class InitrdIT {
     }
 
     @Test
+    void rootByUuidPicksTheDiskWithThatUuid() throws Exception {
+        requireTool("qemu-system-x86_64");
+        requireTool("mke2fs");
+        requireTool("gcc");
+        Kernel kernel = new KernelLocator(Path.of("/"), Map.of(), "x86_64").locate();
+        Path initrd = dir.resolve("initrd");
+        new InitrdWriter(0).write(kernel, initrd);
+        Path rootDir = applianceRoot();
+        Path decoy = dir.resolve("decoy.img");
+        check(run(List.of("mke2fs", "-q", "-F", "-t", "ext2", "-U", "11111111-2222-3333-4444-555555555555",
+                decoy.toString(), "8M"), 60));
+        Path image = dir.resolve("root.img");
+        String uuid = "01234567-89ab-cdef-0123-456789ABCDEF";
+        check(run(List.of("mke2fs", "-q", "-F", "-t", "ext2", "-U", uuid.toLowerCase(java.util.Locale.ROOT),
+                "-d", rootDir.toString(), image.toString(), "64M"), 60));
+        Result boot = run(List.of("qemu-system-x86_64", "-nodefaults", "-nographic", "-m", "512", "-no-reboot",
+                "-kernel", kernel.image().toString(), "-initrd", initrd.toString(),
+                "-drive", "file=" + decoy + ",format=raw,if=virtio",
+                "-drive", "file=" + image + ",format=raw,if=virtio", "-serial", "stdio",
+                "-append", "console=ttyS0 panic=-1 quiet root=UUID=" + uuid), BOOT_TIMEOUT_SECONDS);
+        String console = boot.output();
+        assertTrue(console.contains("APPLIANCE-ROOT=/dev/vdb ext2"), "root is not /dev/vdb:\n" + tail(console));
+        assertTrue(console.contains("APPLIANCE-INIT-OK"), tail(console));
+    }
+
+    @Test
     void aRootThatNeverAppearsIsReportedAndTheMachinePowersOff() throws Exception {
         requireTool("qemu-system-x86_64");
         Kernel kernel = new KernelLocator(Path.of("/"), Map.of(), "x86_64").locate();
@@ -147,6 +163,17 @@ class InitrdIT {
         assertTrue(console.contains("supermin: error: root device /dev/vdz did not appear within 5 seconds"),
                 "errors are printed even when quiet:\n" + tail(console));
         assertTrue(!console.contains("Kernel panic"), "init powered off rather than exiting:\n" + tail(console));
+    }
+
+    /** A directory with /proc, /sys, /dev and a static /init printing what it sees, for mke2fs -d. */
+    private Path applianceRoot() throws IOException, InterruptedException {
+        Path rootDir = Files.createDirectories(dir.resolve("rootdir"));
+        for (String d : List.of("proc", "sys", "dev", "tmp")) {
+            Files.createDirectories(rootDir.resolve(d));
+        }
+        Path source = Files.writeString(dir.resolve("appliance-init.c"), APPLIANCE_INIT);
+        check(run(List.of("gcc", "-static", "-Os", "-o", rootDir.resolve("init").toString(), source.toString()), 120));
+        return rootDir;
     }
 
     private record Result(int exitCode, String output) {
