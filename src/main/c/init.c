@@ -400,6 +400,11 @@ static void switch_root(void)
 int main(int argc, char **argv)
 {
     (void) argc;
+    if (getpid() != 1) {
+        /* never mount, switch root or power off a running system by mistake */
+        fprintf(stderr, "supermin: this program is an initrd's /init and runs only as process 1\n");
+        return 1;
+    }
     mount_or_die("proc", "/proc", "proc");
     read_cmdline();
     quiet = cmdline_flag("quiet");

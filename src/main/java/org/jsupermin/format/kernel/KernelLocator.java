@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.jsupermin.format.FormatException;
+import org.jsupermin.format.FormatOptions;
 
 /**
  * Chooses the kernel an ext2 appliance boots, as supermin does: SUPERMIN_KERNEL (with
@@ -52,6 +53,12 @@ public final class KernelLocator {
         this(root, environment, hostCpu, KernelLocator::opens);
     }
 
+    /** A locator for a format's options: its root, environment and --host-cpu. */
+    public static KernelLocator forOptions(FormatOptions options) {
+        return new KernelLocator(options.root(), options.environment() == null ? Map.of() : options.environment(),
+                options.hostCpu());
+    }
+
     KernelLocator(Path root, Map<String, String> environment, String hostCpu, Access access) {
         this.root = Objects.requireNonNull(root, "root");
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
@@ -68,8 +75,10 @@ public final class KernelLocator {
                     + "; install the modules package of that kernel or set " + ENV_MODULES);
         }
         if (!access.canRead(kernel.image())) {
+            String files = kernel.image().getFileName().toString().startsWith("vmlinuz-")
+                    ? kernel.image().getParent() + "/vmlinuz-*" : kernel.image().toString();
             throw new FormatException("kernel " + kernel.image() + " is not readable by this user; run `sudo chmod 0644 "
-                    + kernel.image().getParent() + "/vmlinuz-*` or set " + ENV_KERNEL + " to a readable kernel");
+                    + files + "` or set " + ENV_KERNEL + " to a readable kernel");
         }
         return kernel;
     }

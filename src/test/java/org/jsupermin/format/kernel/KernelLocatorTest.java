@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.jsupermin.format.FormatException;
+import org.jsupermin.format.FormatOptions;
+import org.jsupermin.util.Reporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +115,22 @@ class KernelLocatorTest {
         FormatException e = assertThrows(FormatException.class, locator::locate);
         assertEquals("kernel " + image + " is not readable by this user; run `sudo chmod 0644 " + root.resolve("boot")
                 + "/vmlinuz-*` or set SUPERMIN_KERNEL to a readable kernel", e.getMessage());
+    }
+
+    @Test
+    void anUnreadableLibModulesKernelNamesTheFileItself() throws Exception {
+        Path image = Files.writeString(Files.createDirectories(root.resolve("lib/modules/6.8.0-1.x86_64")).resolve("vmlinuz"), "k");
+        KernelLocator locator = new KernelLocator(root, Map.of(), "x86_64", p -> false);
+        FormatException e = assertThrows(FormatException.class, locator::locate);
+        assertTrue(e.getMessage().contains("`sudo chmod 0644 " + image + "`"), e.getMessage());
+    }
+
+    @Test
+    void formatOptionsGiveRootEnvironmentAndCpu() throws Exception {
+        bootKernel("6.1.0-56-amd64", true);
+        bootKernel("6.1.0-56-arm64", true);
+        FormatOptions options = new FormatOptions(root, 0, "aarch64", false, null, Map.of(), null, Reporter.SILENT);
+        assertEquals("6.1.0-56-arm64", KernelLocator.forOptions(options).locate().version());
     }
 
     @Test
