@@ -93,6 +93,15 @@ public final class SuperminCommand implements Callable<Integer> {
     @Option(names = "--compression", paramLabel = "none|gzip|xz|zstd", description = "Compression of -f tar output (default: from the file name).")
     String compression;
 
+    @Option(names = "--explain", paramLabel = "PACKAGE", description = "Print why PACKAGE is in the closure: the dependency chain from a requested package.")
+    String explain;
+
+    @Option(names = "--graph", paramLabel = "FILE", description = "Write the dependency closure as a Graphviz DOT file.")
+    Path graph;
+
+    @Option(names = "--size-report", description = "With --build: list the bytes each package and each excludefiles rule contributes, largest first.")
+    boolean sizeReport;
+
     @Option(names = "--dtb", paramLabel = "PATTERN", description = "Obsolete; accepted and ignored with a warning, as supermin does.")
     String dtb;
 
