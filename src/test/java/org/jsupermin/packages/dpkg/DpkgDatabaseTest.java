@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jsupermin.packages.Dependency;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.MultiArch;
@@ -235,9 +234,5 @@ class DpkgDatabaseTest {
 
     private static PackageFile find(List<PackageFile> files, String path) {
         return files.stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow(() -> new AssertionError(path));
-    }
-
-    static Set<String> ids(List<InstalledPackage> packages) {
-        return Set.copyOf(packages.stream().map(InstalledPackage::id).toList());
     }
 }
