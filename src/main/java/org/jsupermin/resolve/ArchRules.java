@@ -26,6 +26,11 @@ final class ArchRules {
         return nativeArch;
     }
 
+    /** Whether the database knows multiarch (dpkg): no lenient fallbacks then. */
+    boolean strict() {
+        return strict;
+    }
+
     /** The architecture a package counts as: "all", "noarch" and "" are native. */
     String effective(String arch) {
         return switch (arch) {

@@ -208,7 +208,8 @@ final class ClosureBuilder {
                     o.dependency(), o.viaProvides() ? o.dependency().name() : null));
         }
         List<String> requested = requests.stream().map(Request::text).toList();
-        return new Resolution(requested, closure, warnings(byFrom, new Labels(closure)), roots, edges);
+        String nativeArch = index.arch().nativeArch();
+        return new Resolution(requested, closure, warnings(byFrom, new Labels(nativeArch)), roots, edges, nativeArch);
     }
 
     /** One warning per unsatisfied requirement, with the chain that led to it from a requested package. */

@@ -1,22 +1,19 @@
 package org.jsupermin.resolve;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.jsupermin.packages.InstalledPackage;
 
-/** How packages of one closure are named in messages: "name", or "name:arch" when the name is ambiguous. */
+/** How packages are named in messages: "name" when native or "all", "name:arch" otherwise. */
 final class Labels {
 
-    private final Map<String, Integer> counts = new HashMap<>();
+    private final String nativeArch;
 
-    Labels(List<InstalledPackage> closure) {
-        for (InstalledPackage p : closure) {
-            counts.merge(p.name(), 1, Integer::sum);
-        }
+    Labels(String nativeArch) {
+        this.nativeArch = nativeArch;
     }
 
     String of(InstalledPackage p) {
-        return counts.getOrDefault(p.name(), 0) > 1 ? p.id() : p.name();
+        String arch = p.arch();
+        boolean isNative = arch.equals(nativeArch) || arch.equals("all") || arch.equals("noarch") || arch.isEmpty();
+        return isNative ? p.name() : p.id();
     }
 }

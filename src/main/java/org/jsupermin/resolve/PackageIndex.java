@@ -123,9 +123,14 @@ final class PackageIndex {
             reals.sort(realOrder(dependerArch));
             return new Requirement.Option(d, toArray(reals), false);
         }
-        List<Integer> provs = providers(d, dependerArch, true);
+        List<Integer> provs = providers(d, dependerArch, true, false);
         if (provs.isEmpty() && arch.lenient(d.archQualifier())) {
-            provs = providers(d, dependerArch, false);
+            provs = providers(d, dependerArch, false, false);
+        }
+        if (provs.isEmpty() && !arch.strict() && d.relation() != null) {
+            // rpm lets an unversioned Provides satisfy any version; in a database without
+            // multiarch data this is tried only when nothing else satisfies the dependency
+            provs = providers(d, dependerArch, !arch.lenient(d.archQualifier()), true);
         }
         provs.sort(Comparator.<Integer>comparingInt(c -> packages[c].vendor().equals(dependerVendor) ? 0 : 1)
                 .thenComparing(c -> packages[c].name())
@@ -145,14 +150,15 @@ final class PackageIndex {
         return out;
     }
 
-    private List<Integer> providers(Dependency d, String dependerArch, boolean checkArch) {
+    private List<Integer> providers(Dependency d, String dependerArch, boolean checkArch, boolean unversionedOk) {
         Set<Integer> out = new LinkedHashSet<>();
         for (ProvideRef ref : providers.getOrDefault(d.name(), List.of())) {
             InstalledPackage p = packages[ref.pkg()];
             Provide provide = ref.provide();
             // as dpkg: an unversioned Provides satisfies only unversioned dependencies
             boolean versionOk = d.relation() == null
-                    || provide.version() != null && versions.satisfies(provide.version(), d.relation(), d.version());
+                    || (provide.version() == null ? unversionedOk
+                            : versions.satisfies(provide.version(), d.relation(), d.version()));
             if (versionOk && (!checkArch || arch.fits(d.archQualifier(), dependerArch, p))) {
                 out.add(ref.pkg());
             }

@@ -21,9 +21,10 @@ import org.jsupermin.packages.InstalledPackage;
  * @param roots what each requested name resolved to, in the order of {@code requested}
  * @param edges the dependency edges between closure packages (no self-edges), grouped by depender
  *     in closure order
+ * @param nativeArch the native architecture, used to name packages in messages
  */
 public record Resolution(List<String> requested, List<InstalledPackage> closure, List<String> warnings,
-                         List<RequestedPackage> roots, List<DependencyEdge> edges) {
+                         List<RequestedPackage> roots, List<DependencyEdge> edges, String nativeArch) {
 
     public Resolution {
         requested = List.copyOf(requested);
@@ -57,7 +58,7 @@ public record Resolution(List<String> requested, List<InstalledPackage> closure,
         if (targets.isEmpty()) {
             return List.of();
         }
-        Labels labels = new Labels(closure);
+        Labels labels = new Labels(nativeArch);
         BFSShortestPath<InstalledPackage, DependencyEdge> paths = new BFSShortestPath<>(graph());
         List<String> lines = new ArrayList<>();
         for (InstalledPackage target : targets) {

@@ -13,7 +13,10 @@
  * <li>An alternative is satisfied by an installed package of that name whose version and
  *     architecture fit; only when there is none, by packages that Provide the name. A versioned
  *     dependency is satisfied only by a versioned Provides whose version fits (dpkg's rule; an
- *     unversioned Provides satisfies only unversioned dependencies).</li>
+ *     unversioned Provides satisfies only unversioned dependencies). In a database without
+ *     multiarch data (rpm, pacman, apk), when nothing else satisfies a versioned dependency, an
+ *     unversioned Provides does, as in rpm (an installed pacman or apk database never needs
+ *     this fallback, since their tools refuse such a state).</li>
  * <li>Among several providers: one already in the closure, then one with the depender's vendor,
  *     then the one that pulls in the fewest new packages (counting forced requirements), then
  *     by name, architecture (depender's, then native) and newest version.</li>

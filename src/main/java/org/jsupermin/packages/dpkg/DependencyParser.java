@@ -16,7 +16,7 @@ import org.jsupermin.packages.Relation;
 public final class DependencyParser {
 
     private static final Pattern ALTERNATIVE = Pattern.compile(
-            "([^\\s:(\\[<]+)(?::([^\\s(\\[<]+))?\\s*(?:\\(\\s*(<<|<=|=|>=|>>|<|>)\\s*([^\\s)]+)\\s*\\))?");
+            "([^\\s:(\\[<]+)(?::([^\\s(\\[<]+))?\\s*(?:\\(\\s*(<<|<=|>=|>>|=|<|>)\\s*([^\\s()<>=]+)\\s*\\))?");
 
     private DependencyParser() {
     }

@@ -1,0 +1,238 @@
+package org.jsupermin.packages.dpkg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.jsupermin.packages.Dependency;
+import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.MultiArch;
+import org.jsupermin.packages.PackageDatabase;
+import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.packages.PackageDatabases;
+import org.jsupermin.packages.PackageFile;
+import org.jsupermin.packages.Provide;
+import org.jsupermin.packages.Relation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dpkg backend against the hand-written Debian 12 root in test-fixtures/dpkg-root. */
+class DpkgDatabaseTest {
+
+    private static final long EPOCH = 1_700_000_000L;
+
+    private final DpkgDatabase db = open(DebFixtures.ROOT);
+
+    private static DpkgDatabase open(Path root) {
+        try {
+            return new DpkgDatabase(root, EPOCH);
+        } catch (PackageDatabaseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private InstalledPackage pkg(String name) {
+        return db.installedPackages().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not installed"));
+    }
+
+    private static Dependency dep(String name, Relation r, String v) {
+        return new Dependency(name, null, r, v);
+    }
+
+    @Test
+    void listsOnlyInstalledPackagesSorted() {
+        List<String> names = db.installedPackages().stream().map(InstalledPackage::name).toList();
+        assertEquals(List.of("base-files", "base-passwd", "bash", "dpkg", "gcc-12-base", "init-system-helpers",
+                "libc6", "libc6-dev", "libgcc-s1", "libpq-dev", "libsqlite3-0", "libsqlite3-dev", "linux-libc-dev",
+                "mawk", "postgresql-common", "usr-is-merged"), names);
+        assertFalse(names.contains("gawk"), "gawk is only config-files");
+        assertFalse(names.contains("usrmerge"));
+        assertEquals("12.4+deb12u5", pkg("base-files").version(), "held packages count as installed");
+    }
+
+    @Test
+    void readsVersionedAndAlternativeDependencies() {
+        assertEquals(List.of(
+                List.of(dep("libsqlite3-0", Relation.EQ, "3.40.1-2")),
+                List.of(Dependency.on("libc6-dev"), Dependency.on("libc-dev"))), pkg("libsqlite3-dev").depends());
+        assertEquals(List.of(List.of(Dependency.on("usrmerge"), Dependency.on("usr-is-merged"))),
+                pkg("init-system-helpers").depends());
+    }
+
+    @Test
+    void readsProvides() {
+        assertEquals(List.of(new Provide("libc-dev", "2.36-9+deb12u4")), pkg("libc6-dev").provides());
+        assertEquals(List.of(new Provide("libgcc1", "1:12.2.0-14")), pkg("libgcc-s1").provides());
+        assertEquals(List.of(new Provide("awk", null)), pkg("mawk").provides());
+        assertEquals(List.of(List.of(Dependency.on("awk"))), pkg("base-files").depends());
+    }
+
+    @Test
+    void putsPreDependsBeforeDepends() {
+        assertEquals(List.of(List.of(dep("libc6", Relation.GE, "2.36")), List.of(dep("base-files", Relation.GE, "2.1.12"))),
+                pkg("bash").depends());
+    }
+
+    @Test
+    void keepsDependencyCycles() {
+        assertEquals(List.of(List.of(Dependency.on("libgcc-s1"))), pkg("libc6").depends());
+        assertTrue(pkg("libgcc-s1").depends().contains(List.of(dep("libc6", Relation.GE, "2.35"))));
+    }
+
+    @Test
+    void readsArchitectureMultiArchAndOrigin() {
+        assertEquals("libc6:amd64", pkg("libc6").id());
+        assertEquals(MultiArch.SAME, pkg("libc6").multiArch());
+        assertEquals(MultiArch.FOREIGN, pkg("mawk").multiArch());
+        assertEquals(MultiArch.NO, pkg("postgresql-common").multiArch());
+        assertEquals("all", pkg("usr-is-merged").arch());
+        assertEquals("Debian", pkg("base-files").vendor());
+        assertEquals("debian", pkg("dpkg").vendor());
+        assertEquals("", pkg("bash").vendor());
+    }
+
+    @Test
+    void nativeArchIsDpkgsAndForeignArchsComeFromTheArchFile() {
+        assertEquals("amd64", db.nativeArch());
+        assertEquals(List.of("i386"), db.foreignArchs());
+        assertEquals("dpkg", db.driverName());
+        assertEquals(DebFixtures.ROOT, db.root());
+        assertTrue(db.versionScheme().satisfies(pkg("libsqlite3-0").version(), Relation.EQ, "3.40.1-2"));
+    }
+
+    @Test
+    void readsFileListsSkippingTheRootEntry() throws Exception {
+        Map<InstalledPackage, List<PackageFile>> files = db.files(List.of(pkg("mawk"), pkg("libc6"), pkg("gcc-12-base")));
+        assertEquals(List.of("gcc-12-base", "libc6", "mawk"), files.keySet().stream().map(InstalledPackage::name).toList());
+        assertEquals(List.of("/usr", "/usr/bin", "/usr/bin/mawk", "/usr/share", "/usr/share/man", "/usr/share/man/man1",
+                "/usr/share/man/man1/mawk.1.gz"), paths(files.get(pkg("mawk"))));
+        assertTrue(paths(files.get(pkg("libc6"))).contains("/usr/lib/x86_64-linux-gnu/libc.so.6"), "from libc6:amd64.list");
+        assertEquals(List.of("/usr", "/usr/share", "/usr/share/doc", "/usr/share/doc/gcc-12-base"),
+                paths(files.get(pkg("gcc-12-base"))), "Multi-Arch: same falls back to the plain .list");
+        assertTrue(files.values().stream().flatMap(List::stream).noneMatch(f -> f.path().equals("/.") || f.diverted()));
+    }
+
+    @Test
+    void marksLiveConffiles() throws Exception {
+        List<PackageFile> bash = db.files(List.of(pkg("bash"))).get(pkg("bash"));
+        assertEquals(List.of("/etc/bash.bashrc", "/etc/skel/.bashrc", "/etc/skel/.profile"),
+                bash.stream().filter(PackageFile::config).map(PackageFile::path).toList());
+        assertNull(bash.get(0).metadata());
+        List<PackageFile> baseFiles = db.files(List.of(pkg("base-files"))).get(pkg("base-files"));
+        assertEquals(List.of("/etc/debian_version", "/etc/issue"),
+                baseFiles.stream().filter(PackageFile::config).map(PackageFile::path).toList(),
+                "obsolete and remove-on-upgrade conffiles are not config files any more");
+    }
+
+    @Test
+    void appliesDiversions() throws Exception {
+        Map<InstalledPackage, List<PackageFile>> files = db.files(List.of(pkg("libpq-dev"), pkg("postgresql-common"), pkg("base-files")));
+        assertEquals("/usr/bin/pg_config.libpq-dev", find(files.get(pkg("libpq-dev")), "/usr/bin/pg_config").sourcePath());
+        PackageFile own = find(files.get(pkg("postgresql-common")), "/usr/bin/pg_config");
+        assertEquals("/usr/bin/pg_config", own.sourcePath(), "the diverting package's own file stays");
+        assertFalse(own.diverted());
+        PackageFile issue = find(files.get(pkg("base-files")), "/etc/issue");
+        assertEquals("/etc/issue.distrib", issue.sourcePath(), "local diversion");
+        assertTrue(issue.config());
+    }
+
+    @Test
+    void missingOrUnreadableFileListIsAnErrorNamingIt(@TempDir Path tmp) throws Exception {
+        Path root = DebFixtures.copyRoot(tmp);
+        Files.delete(root.resolve("var/lib/dpkg/info/mawk.list"));
+        DpkgDatabase copy = open(root);
+        InstalledPackage mawk = copy.installedPackages().stream().filter(p -> p.name().equals("mawk")).findFirst().orElseThrow();
+        PackageDatabaseException e = assertThrows(PackageDatabaseException.class, () -> copy.files(List.of(mawk)));
+        assertTrue(e.getMessage().contains(root.resolve("var/lib/dpkg/info/mawk.list").toString()), e.getMessage());
+        Files.createDirectory(root.resolve("var/lib/dpkg/info/mawk.list"));
+        e = assertThrows(PackageDatabaseException.class, () -> copy.files(List.of(mawk)));
+        assertTrue(e.getMessage().startsWith("reading " + root.resolve("var/lib/dpkg/info/mawk.list")), e.getMessage());
+    }
+
+    @Test
+    void filesOfManyPackagesIsFast() throws Exception {
+        List<InstalledPackage> many = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            many.addAll(db.installedPackages());
+        }
+        db.files(many);
+        long start = System.nanoTime();
+        db.files(many);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 100, "files() of " + many.size() + " packages took " + millis + " ms");
+    }
+
+    @Test
+    void alternativesGiveLinksWhereTheRootHasAChoice() throws Exception {
+        List<String> got = db.extraEntries(List.of(pkg("mawk"))).stream()
+                .map(e -> e.path() + " -> " + e.symlinkTarget() + " if " + e.requires()).toList();
+        assertEquals(List.of(
+                "/etc/alternatives/awk -> /usr/bin/mawk if /usr/bin/mawk",
+                "/etc/alternatives/awk.1.gz -> /usr/share/man/man1/mawk.1.gz if /usr/share/man/man1/mawk.1.gz",
+                "/etc/alternatives/nawk -> /usr/bin/mawk if /usr/bin/mawk",
+                "/usr/bin/awk -> /etc/alternatives/awk if /usr/bin/mawk",
+                "/usr/bin/nawk -> /etc/alternatives/nawk if /usr/bin/mawk",
+                "/usr/share/man/man1/awk.1.gz -> /etc/alternatives/awk.1.gz if /usr/share/man/man1/mawk.1.gz"), got);
+    }
+
+    @Test
+    void basePasswdGivesAccountFilesFromTheMasters() throws Exception {
+        var entries = db.extraEntries(List.of(pkg("base-passwd"), pkg("mawk")));
+        var files = entries.stream().filter(e -> e.symlinkTarget() == null).toList();
+        assertEquals(List.of("/etc/group", "/etc/gshadow", "/etc/passwd", "/etc/shadow"),
+                files.stream().map(e -> e.path()).toList());
+        byte[] passwdMaster = Files.readAllBytes(DebFixtures.ROOT.resolve("usr/share/base-passwd/passwd.master"));
+        assertArrayEquals(passwdMaster, files.get(2).content());
+        assertEquals(0644, files.get(2).mode());
+        assertEquals(0, files.get(2).gid());
+        assertArrayEquals(Files.readAllBytes(DebFixtures.ROOT.resolve("usr/share/base-passwd/group.master")),
+                files.get(0).content());
+        long days = EPOCH / 86400;
+        assertEquals("root:*:" + days + ":0:99999:7:::\ndaemon:*:" + days + ":0:99999:7:::\nbin:*:" + days
+                + ":0:99999:7:::\nsys:*:" + days + ":0:99999:7:::\nsync:*:" + days + ":0:99999:7:::\n",
+                new String(files.get(3).content(), StandardCharsets.UTF_8));
+        assertEquals(0640, files.get(3).mode());
+        assertEquals(42, files.get(3).gid());
+        assertEquals("root:*::\ndaemon:*::\nbin:*::\nsys:*::\nadm:*::\ntty:*::\n",
+                new String(files.get(1).content(), StandardCharsets.UTF_8));
+        assertEquals(42, files.get(1).gid());
+        List<String> sorted = new ArrayList<>(entries.stream().map(e -> e.path()).toList());
+        Collections.sort(sorted, org.jsupermin.util.PathOrder.COMPARATOR);
+        assertEquals(sorted, entries.stream().map(e -> e.path()).toList());
+        assertTrue(db.extraEntries(List.of(pkg("bash"))).stream().noneMatch(e -> e.path().equals("/etc/passwd")));
+    }
+
+    @Test
+    void driverDetectsTheRoot(@TempDir Path empty) throws Exception {
+        DpkgDriver driver = new DpkgDriver();
+        assertEquals("dpkg", driver.name());
+        assertEquals("var/lib/dpkg/status", driver.lookedFor());
+        assertTrue(driver.detect(DebFixtures.ROOT));
+        assertFalse(driver.detect(empty));
+        PackageDatabase opened = PackageDatabases.detect(DebFixtures.ROOT);
+        assertInstanceOf(DpkgDatabase.class, opened);
+        assertEquals(16, opened.installedPackages().size());
+        PackageDatabaseException e = assertThrows(PackageDatabaseException.class, () -> PackageDatabases.detect(empty));
+        assertTrue(e.getMessage().contains("var/lib/dpkg/status"), e.getMessage());
+    }
+
+    private static List<String> paths(List<PackageFile> files) {
+        return files.stream().map(PackageFile::path).toList();
+    }
+
+    private static PackageFile find(List<PackageFile> files, String path) {
+        return files.stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow(() -> new AssertionError(path));
+    }
+}
