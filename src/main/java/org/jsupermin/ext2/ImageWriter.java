@@ -1,0 +1,172 @@
+package org.jsupermin.ext2;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes a planned tree into an image in one pass: shared xattr blocks, then every inode's
+ * content in inode order (directories, files, slow symlinks), then inode tables, bitmaps,
+ * descriptors and superblocks. The UUID and hash seed come from a digest of all of it.
+ */
+final class ImageWriter {
+
+    private final Ext2Options options;
+    private final TreePlan plan;
+    private final Geometry geometry;
+    private final MessageDigest digest;
+
+    ImageWriter(Ext2Options options, TreePlan plan) throws Ext2Exception {
+        this.options = options;
+        this.plan = plan;
+        long size = options.sizeBytes();
+        Geometry g = SizeAdvisor.geometry(size, plan.lastIno);
+        if (g == null || g.dataCapacity() < plan.fixedBlocks) {
+            throw SizeAdvisor.tooSmall("the directory tree (" + plan.owners.size() + " inodes)", size, plan.lastIno,
+                    plan.fixedBlocks);
+        }
+        this.geometry = g;
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void write(Path path) throws IOException, Ext2Exception {
+        boolean done = false;
+        try (ImageFile image = new ImageFile(path)) {
+            writeAll(image);
+            image.setLength(options.sizeBytes());
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private void writeAll(ImageFile image) throws IOException, Ext2Exception {
+        BlockAllocator allocator = new BlockAllocator(geometry);
+        ContentWriter content = new ContentWriter(image, allocator, digest);
+        Inode[] inodes = new Inode[plan.lastIno + 1];
+        long[] xattrBlocks = new long[plan.xattrBlocks.size()];
+        int i = 0;
+        try {
+            for (int x = 0; x < xattrBlocks.length; x++) {
+                xattrBlocks[x] = allocator.allocate();
+                image.write(xattrBlocks[x], plan.xattrBlocks.get(x), 0, Geometry.BLOCK_SIZE);
+                digest.update(plan.xattrBlocks.get(x));
+            }
+            for (; i < plan.owners.size(); i++) {
+                Node n = plan.owners.get(i);
+                Inode inode = inode(n, content);
+                if (n.xattrBlock >= 0) {
+                    inode.fileAcl = xattrBlocks[n.xattrBlock];
+                    inode.blocks++;
+                }
+                inodes[n.ino] = inode;
+            }
+        } catch (NoSpaceException e) {
+            long need = allocator.used() - content.placedSoFar();
+            for (int k = i; k < plan.owners.size(); k++) {
+                need += plan.upperBlocks[k];
+            }
+            String what = i < plan.owners.size() ? plan.owners.get(i).path : "the tree";
+            throw SizeAdvisor.tooSmall(what, options.sizeBytes(), plan.lastIno, need);
+        }
+        Superblock sb = new Superblock(geometry);
+        sb.timestamp = options.timestamp();
+        sb.volumeLabel = options.volumeLabel();
+        digestMetadata();
+        ByteBuffer sum = ByteBuffer.wrap(digest.digest());
+        UUID derived = versioned(sum.getLong(0), sum.getLong(8));
+        sb.uuid = options.uuid() != null ? options.uuid() : derived;
+        sb.hashSeed = versioned(sum.getLong(16), sum.getLong(24));
+        new MetadataWriter(image, geometry).write(inodes, plan.lastIno, allocator, sb);
+    }
+
+    private Inode inode(Node n, ContentWriter content) throws IOException, Ext2Exception, NoSpaceException {
+        Inode inode = new Inode();
+        InodeAttributes a = n.attrs;
+        inode.mode = n.type.modeBits() | a.mode();
+        inode.uid = a.uid();
+        inode.gid = a.gid();
+        inode.atime = a.mtime();
+        inode.ctime = a.mtime();
+        inode.mtime = a.mtime();
+        inode.linksCount = n.links;
+        inode.xattrArea = n.xattrInline;
+        ContentWriter.Mapped mapped = null;
+        switch (n.type) {
+            case DIRECTORY -> {
+                byte[] blocks = DirectoryBlocks.pack(plan.entries(n), n == plan.lostFound ? TreePlan.LOST_FOUND_BLOCKS : 1);
+                inode.size = blocks.length;
+                mapped = content.write(new ByteArrayInputStream(blocks), blocks.length, n.path);
+            }
+            case REGULAR -> {
+                inode.size = n.size;
+                try (InputStream in = n.content.open()) {
+                    mapped = content.write(in, n.size, n.path);
+                } catch (IOException e) {
+                    throw new IOException("reading content of " + n.path + ": " + e.getMessage(), e);
+                }
+                if (mapped.blocks() * (Geometry.BLOCK_SIZE / 512) > 0xFFFFFFFFL) {
+                    throw new Ext2Exception(n.path + " is too large for ext2 without huge_file (2 TiB of blocks)");
+                }
+            }
+            case SYMLINK -> {
+                byte[] target = n.targetBytes();
+                inode.size = target.length;
+                if (n.isFastSymlink()) {
+                    System.arraycopy(target, 0, inode.iBlock, 0, target.length);
+                } else {
+                    mapped = content.write(new ByteArrayInputStream(target), target.length, n.path);
+                }
+            }
+            case CHAR_DEVICE, BLOCK_DEVICE -> inode.setDevice(n.major, n.minor);
+            default -> {
+            }
+        }
+        if (mapped != null) {
+            inode.setBlockPointers(mapped.iBlock());
+            inode.blocks = mapped.blocks();
+        }
+        return inode;
+    }
+
+    private void digestMetadata() {
+        StringBuilder s = new StringBuilder();
+        s.append(options.sizeBytes()).append('\0').append(options.timestamp()).append('\0')
+                .append(options.volumeLabel()).append('\n');
+        digest.update(s.toString().getBytes(StandardCharsets.UTF_8));
+        s.setLength(0);
+        for (Node n : plan.sorted) {
+            s.append(n.path).append('\0').append(n.ino).append('\0');
+            if (!n.isLink()) {
+                s.append(n.type).append('\0').append(n.attrs.mode()).append('\0').append(n.attrs.uid()).append('\0')
+                        .append(n.attrs.gid()).append('\0').append(n.attrs.mtime()).append('\0').append(n.size)
+                        .append('\0').append(n.target).append('\0').append(n.major).append(',').append(n.minor);
+                for (Map.Entry<String, byte[]> x : n.attrs.xattrs().entrySet()) {
+                    s.append('\0').append(x.getKey()).append('=').append(java.util.HexFormat.of().formatHex(x.getValue()));
+                }
+            }
+            s.append('\n');
+            digest.update(s.toString().getBytes(StandardCharsets.UTF_8));
+            s.setLength(0);
+        }
+    }
+
+    /** A UUID from 128 digest bits, marked as version 4, variant 1 like random ones. */
+    private static UUID versioned(long msb, long lsb) {
+        return new UUID((msb & ~0xF000L) | 0x4000L, (lsb & ~(0xC000L << 48)) | (0x8000L << 48));
+    }
+}

@@ -1,0 +1,53 @@
+package org.jsupermin.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+import org.jsupermin.ext2.Ext2Exception;
+import org.jsupermin.ext2.Ext2ImageBuilder;
+import org.jsupermin.ext2.Ext2Options;
+import org.jsupermin.ext2.FileType;
+import org.jsupermin.ext2.InodeAttributes;
+import org.jsupermin.tree.ApplianceTree;
+import org.jsupermin.tree.TreeEntry;
+
+/** Writes an {@link ApplianceTree} into an ext2 image file (the appliance's root filesystem). */
+public final class Ext2RootImage {
+
+    private Ext2RootImage() {
+    }
+
+    /**
+     * Writes {@code tree} into a new image of {@code sizeBytes} at {@code image}; {@code timestamp}
+     * stamps the superblock (and lost+found when the tree has none).
+     *
+     * @throws Ext2Exception when the tree does not fit or cannot be represented in ext2
+     */
+    public static void write(ApplianceTree tree, long sizeBytes, long timestamp, Path image)
+            throws IOException, Ext2Exception {
+        Ext2ImageBuilder builder = new Ext2ImageBuilder(Ext2Options.of(sizeBytes, timestamp));
+        for (TreeEntry e : tree.entries()) {
+            add(builder, e);
+        }
+        builder.write(image);
+    }
+
+    private static void add(Ext2ImageBuilder builder, TreeEntry e) {
+        if (e.isHardLinkToEarlier()) {
+            builder.addHardLink(e.path(), e.hardLinkGroup());
+            return;
+        }
+        InodeAttributes a = new InodeAttributes(e.mode(), e.uid(), e.gid(), e.mtime(), e.xattrs());
+        switch (e.type()) {
+            case DIRECTORY -> builder.addDirectory(e.path(), a);
+            case FILE -> builder.addFile(e.path(), a, e.size(),
+                    e.source() == null ? InputStream::nullInputStream : e.source()::open);
+            case SYMLINK -> builder.addSymlink(e.path(), a, e.linkTarget());
+            case CHAR_DEVICE -> builder.addDevice(e.path(), FileType.CHAR_DEVICE, a, e.devMajor(), e.devMinor());
+            case BLOCK_DEVICE -> builder.addDevice(e.path(), FileType.BLOCK_DEVICE, a, e.devMajor(), e.devMinor());
+            case FIFO -> builder.addFifo(e.path(), a);
+            case SOCKET -> builder.addSocket(e.path(), a);
+        }
+    }
+}
