@@ -94,8 +94,8 @@ public final class DebArchiveReader {
             throws IOException, PackageDatabaseException {
         return switch (member) {
             case "data.tar" -> in;
-            case "data.tar.gz" -> new GzipCompressorInputStream(in, true);
-            case "data.tar.xz" -> new XZCompressorInputStream(in, true);
+            case "data.tar.gz" -> GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
+            case "data.tar.xz" -> XZCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
             case "data.tar.bz2" -> new BZip2CompressorInputStream(in, true);
             case "data.tar.lzma" -> new LZMACompressorInputStream(in);
             case "data.tar.zst" -> throw new PackageDatabaseException("reading " + deb

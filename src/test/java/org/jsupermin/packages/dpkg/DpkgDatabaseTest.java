@@ -215,6 +215,20 @@ class DpkgDatabaseTest {
     }
 
     @Test
+    void outputsDoNotDependOnInputOrder() throws Exception {
+        List<InstalledPackage> all = new ArrayList<>(db.installedPackages());
+        List<InstalledPackage> reversed = new ArrayList<>(all);
+        Collections.reverse(reversed);
+        assertEquals(db.files(all), db.files(reversed));
+        assertEquals(new ArrayList<>(db.files(all).keySet()), new ArrayList<>(db.files(reversed).keySet()));
+        var options = new org.jsupermin.packages.ConfigFileOptions(true, null, false, null);
+        assertEquals(db.configFiles(all, options).stream().map(c -> c.path() + c.packageName()).toList(),
+                db.configFiles(reversed, options).stream().map(c -> c.path() + c.packageName()).toList());
+        assertEquals(db.extraEntries(all).stream().map(e -> e.path() + " " + e.symlinkTarget()).toList(),
+                db.extraEntries(reversed).stream().map(e -> e.path() + " " + e.symlinkTarget()).toList());
+    }
+
+    @Test
     void driverDetectsTheRoot(@TempDir Path empty) throws Exception {
         DpkgDriver driver = new DpkgDriver();
         assertEquals("dpkg", driver.name());

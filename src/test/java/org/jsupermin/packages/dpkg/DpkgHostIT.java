@@ -104,6 +104,18 @@ class DpkgHostIT {
     }
 
     @Test
+    void alternativesAndAccountsFollowTheHost() throws Exception {
+        List<org.jsupermin.packages.ExtraEntry> extras = db.extraEntries(List.of(pkg("base-passwd")));
+        String awk = Files.readSymbolicLink(Path.of("/etc/alternatives/awk")).toString();
+        assertTrue(extras.contains(org.jsupermin.packages.ExtraEntry.symlink("/usr/bin/awk", "/etc/alternatives/awk", awk)),
+                "awk alternative: " + extras);
+        org.jsupermin.packages.ExtraEntry passwd = extras.stream().filter(e -> e.path().equals("/etc/passwd"))
+                .findFirst().orElseThrow();
+        assertEquals(Files.readString(Path.of("/usr/share/base-passwd/passwd.master")),
+                new String(passwd.content(), StandardCharsets.UTF_8), "from the master copy, not the host's accounts");
+    }
+
+    @Test
     void pristineBashConfigComesFromTheDeb(@TempDir Path tmp) throws Exception {
         InstalledPackage bash = pkg("bash");
         for (String compression : List.of("xz", "gzip", "none")) {
