@@ -51,12 +51,12 @@ final class BuildMode {
         if (!List.of("chroot", "ext2", "tar").contains(formatName)) {
             throw new UsageException("unknown format '" + formatName + "': use -f chroot, -f ext2 or -f tar");
         }
-        boolean toStdout = cmd.output.equals("-");
+        boolean toStdout = "-".equals(cmd.output);
         if (toStdout && !formatName.equals("tar")) {
             throw new UsageException("-o - (standard output) works only with -f tar");
         }
         long size = cmd.size == null ? DEFAULT_SIZE : parseSize(cmd.size);
-        Path out = toStdout ? null : Path.of(cmd.output).toAbsolutePath().normalize();
+        Path out = toStdout || cmd.output == null ? null : Path.of(cmd.output).toAbsolutePath().normalize();
         if (cmd.lock != null && out != null && cmd.lock.toAbsolutePath().normalize().startsWith(out)) {
             throw new UsageException("the lock file " + cmd.lock + " is inside the output " + out
                     + ", which is replaced by every build; put the lock file elsewhere");
@@ -80,6 +80,13 @@ final class BuildMode {
         PackageDatabase db = PackageDatabases.detect(cmd.root);
         Resolution resolution = Resolutions.resolve(db, manifest.packages(), console);
         List<InstalledPackage> closure = resolution.closure();
+        if (cmd.graph != null) {
+            Resolutions.writeGraph(resolution, cmd.graph);
+        }
+        if (cmd.explain != null) {
+            Resolutions.explain(resolution, cmd.explain, new java.io.PrintWriter(System.out));
+            return 0;
+        }
 
         Kernel kernel = formatName.equals("ext2") ? new KernelLocator(cmd.root, env, cmd.hostCpu).locate() : null;
 

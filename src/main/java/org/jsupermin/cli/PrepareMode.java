@@ -30,8 +30,8 @@ final class PrepareMode {
     }
 
     int run() throws Exception {
-        Path out = Path.of(cmd.output);
-        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+        Path out = cmd.output == null ? null : Path.of(cmd.output);
+        if (out != null && Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new UsageException("output " + out + " is an existing file, not a directory; remove it or give another -o");
         }
         Long epoch = SourceDateEpoch.fromEnvironment(System.getenv());
@@ -39,6 +39,13 @@ final class PrepareMode {
         console.info(1, "package database: " + db.driverName() + " under " + db.root());
         Resolution resolution = Resolutions.resolve(db, cmd.arguments, console);
         console.info(1, "resolved " + cmd.arguments.size() + " requested package(s) to " + resolution.closure().size());
+        if (cmd.graph != null) {
+            Resolutions.writeGraph(resolution, cmd.graph);
+        }
+        if (cmd.explain != null) {
+            Resolutions.explain(resolution, cmd.explain, new java.io.PrintWriter(System.out));
+            return 0;
+        }
 
         AtomicOutput output = AtomicOutput.begin(out);
         Path work = Files.createTempDirectory("jsupermin-prepare-");

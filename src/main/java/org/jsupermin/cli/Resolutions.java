@@ -1,5 +1,10 @@
 package org.jsupermin.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.jsupermin.packages.PackageDatabase;
@@ -22,5 +27,23 @@ final class Resolutions {
             console.warning(w);
         }
         return resolution;
+    }
+
+    /** --graph: writes the closure as DOT, atomically. */
+    static void writeGraph(Resolution resolution, Path file) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp" + ProcessHandle.current().pid());
+        Files.writeString(tmp, resolution.toDot(), StandardCharsets.UTF_8);
+        Files.move(tmp, abs, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** --explain: prints the chains that bring a package in; an error when it is not in the closure. */
+    static void explain(Resolution resolution, String pkg, PrintWriter out) throws UsageException {
+        List<String> lines = resolution.explain(pkg);
+        if (lines.isEmpty()) {
+            throw new UsageException(pkg + " is not in the closure of " + String.join(" ", resolution.requested()));
+        }
+        lines.forEach(out::println);
+        out.flush();
     }
 }

@@ -149,7 +149,7 @@ public final class SuperminCommand implements Callable<Integer> {
         if (prepare == build) {
             throw new UsageException(prepare ? "give only one of --prepare and --build" : "give --prepare or --build (or --list-drivers)");
         }
-        if (output == null) {
+        if (output == null && explain == null) {
             throw new UsageException("-o is required: the output " + (prepare ? "directory" : "directory or file"));
         }
         if (arguments.isEmpty()) {

@@ -53,7 +53,25 @@ final class DebLocator {
         }
         if (!missing.isEmpty() && options.allowDownload()) {
             Path workDir = options.workDir();
-            download(missing, workDir);
+            try {
+                download(missing, workDir);
+            } catch (PackageDatabaseException batchFailed) {
+                // one unavailable version fails the whole batch: fetch the others one by one
+                if (missing.size() == 1) {
+                    throw batchFailed;
+                }
+                List<String> failures = new ArrayList<>();
+                for (InstalledPackage pkg : missing) {
+                    try {
+                        download(List.of(pkg), workDir);
+                    } catch (PackageDatabaseException e) {
+                        failures.add(e.getMessage());
+                    }
+                }
+                if (!failures.isEmpty()) {
+                    throw new PackageDatabaseException(String.join("; ", failures));
+                }
+            }
             List<InstalledPackage> still = new ArrayList<>();
             for (InstalledPackage pkg : missing) {
                 Path deb = findIn(List.of(workDir), pkg);

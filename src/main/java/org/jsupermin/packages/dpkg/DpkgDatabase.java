@@ -126,10 +126,24 @@ public final class DpkgDatabase implements PackageDatabase {
                 }
             }
         } else if (!present.isEmpty()) {
-            Map<String, Path> debs = new DebLocator(root).locate(present.keySet(), options);
+            // a conffile whose content still has the md5sum dpkg recorded at unpacking is the
+            // pristine file; only edited ones need the package archive
+            Map<InstalledPackage, List<String>> edited = new LinkedHashMap<>();
             for (Map.Entry<InstalledPackage, List<String>> e : present.entrySet()) {
-                InstalledPackage pkg = e.getKey();
-                result.addAll(DebArchiveReader.read(debs.get(pkg.id()), e.getValue(), pkg.name()));
+                for (String path : e.getValue()) {
+                    if (PristineCheck.unchanged(onRoot(path), status.conffileDigests().get(path))) {
+                        result.add(readInstalled(path, e.getKey().name()));
+                    } else {
+                        edited.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(path);
+                    }
+                }
+            }
+            if (!edited.isEmpty()) {
+                Map<String, Path> debs = new DebLocator(root).locate(edited.keySet(), options);
+                for (Map.Entry<InstalledPackage, List<String>> e : edited.entrySet()) {
+                    InstalledPackage pkg = e.getKey();
+                    result.addAll(DebArchiveReader.read(debs.get(pkg.id()), e.getValue(), pkg.name()));
+                }
             }
         }
         result.sort((a, b) -> PathOrder.compare(a.path(), b.path()));

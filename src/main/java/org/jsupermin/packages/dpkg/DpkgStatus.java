@@ -19,8 +19,10 @@ import org.jsupermin.packages.PackageDatabaseException;
  * @param file the status file read
  * @param packages installed packages, sorted
  * @param conffiles package id ("name:arch") to its conffile paths, obsolete ones left out
+ * @param conffileDigests conffile path to the md5sum dpkg recorded for the version as shipped
  */
-public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String, List<String>> conffiles) {
+public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String, List<String>> conffiles,
+                         Map<String, String> conffileDigests) {
 
     private static final Set<String> INSTALLED = Set.of("install ok installed", "hold ok installed");
     private static final Set<String> DROPPED_CONFFILE_FLAGS = Set.of("obsolete", "remove-on-upgrade");
@@ -28,12 +30,14 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
     public DpkgStatus {
         packages = List.copyOf(packages);
         conffiles = Collections.unmodifiableMap(new TreeMap<>(conffiles));
+        conffileDigests = Collections.unmodifiableMap(new TreeMap<>(conffileDigests));
     }
 
     /** Reads {@code file}, keeping only packages whose Status is installed. */
     public static DpkgStatus read(Path file) throws PackageDatabaseException {
         List<InstalledPackage> packages = new ArrayList<>();
         Map<String, List<String>> conffiles = new HashMap<>();
+        Map<String, String> digests = new HashMap<>();
         for (Deb822Paragraph p : Deb822Reader.read(file)) {
             String name = p.get("Package");
             String status = p.get("Status", "").strip().replaceAll("\\s+", " ");
@@ -42,13 +46,13 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
             }
             InstalledPackage pkg = toPackage(file, p, name);
             packages.add(pkg);
-            List<String> live = parseConffiles(file, p);
+            List<String> live = parseConffiles(file, p, digests);
             if (!live.isEmpty()) {
                 conffiles.put(pkg.id(), live);
             }
         }
         Collections.sort(packages);
-        return new DpkgStatus(file, packages, conffiles);
+        return new DpkgStatus(file, packages, conffiles, digests);
     }
 
     /** The live conffiles of {@code pkg}, in the order the status lists them. */
@@ -76,7 +80,8 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
     }
 
     /** Lines " /etc/foo md5 [flag]"; entries flagged obsolete or remove-on-upgrade are dropped. */
-    private static List<String> parseConffiles(Path file, Deb822Paragraph p) throws PackageDatabaseException {
+    private static List<String> parseConffiles(Path file, Deb822Paragraph p, Map<String, String> digests)
+            throws PackageDatabaseException {
         String value = p.get("Conffiles");
         List<String> result = new ArrayList<>();
         if (value == null) {
@@ -97,7 +102,9 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
                         + p.get("Package") + ", field Conffiles): expected '/path md5sum', got '" + line.strip() + "'");
             }
             if (!dropped) {
-                result.add(String.join(" ", tokens.subList(0, tokens.size() - 1)));
+                String path = String.join(" ", tokens.subList(0, tokens.size() - 1));
+                result.add(path);
+                digests.put(path, tokens.get(tokens.size() - 1));
             }
         }
         return result;
