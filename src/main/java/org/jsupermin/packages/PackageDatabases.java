@@ -3,6 +3,7 @@ package org.jsupermin.packages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jsupermin.packages.rpm.RpmDriver;
 
 /** The known package drivers, and choosing the one that fits a root. */
 public final class PackageDatabases {
@@ -12,7 +13,7 @@ public final class PackageDatabases {
 
     /** Every driver, in the order detection tries them. */
     public static List<PackageDriver> drivers() {
-        return List.of(); // each backend adds its driver here: dpkg, rpm, pacman, apk
+        return List.of(new RpmDriver());
     }
 
     /** Opens the database of the first driver that recognises the root. */
