@@ -3,6 +3,7 @@ package org.jsupermin.packages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jsupermin.packages.pacman.PacmanDriver;
 import org.jsupermin.packages.rpm.RpmDriver;
 
 /** The known package drivers, and choosing the one that fits a root. */
@@ -13,7 +14,7 @@ public final class PackageDatabases {
 
     /** Every driver, in the order detection tries them. */
     public static List<PackageDriver> drivers() {
-        return List.of(new RpmDriver());
+        return List.of(new RpmDriver(), new PacmanDriver());
     }
 
     /** Opens the database of the first driver that recognises the root. */
