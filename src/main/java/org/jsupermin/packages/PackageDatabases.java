@@ -3,6 +3,7 @@ package org.jsupermin.packages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jsupermin.packages.apk.ApkDriver;
 import org.jsupermin.packages.pacman.PacmanDriver;
 import org.jsupermin.packages.rpm.RpmDriver;
 
@@ -14,7 +15,7 @@ public final class PackageDatabases {
 
     /** Every driver, in the order detection tries them. */
     public static List<PackageDriver> drivers() {
-        return List.of(new RpmDriver(), new PacmanDriver());
+        return List.of(new RpmDriver(), new PacmanDriver(), new ApkDriver());
     }
 
     /** Opens the database of the first driver that recognises the root. */
