@@ -105,7 +105,7 @@ final class RpmConfigFiles {
         try (InputStream payload = RpmPackageFile.payload(rpm);
              CpioArchiveInputStream cpio = new CpioArchiveInputStream(payload, StandardCharsets.UTF_8.name())) {
             CpioArchiveEntry entry;
-            while ((entry = cpio.getNextCPIOEntry()) != null) {
+            while ((entry = cpio.getNextEntry()) != null) {
                 String name = entry.getName();
                 String path = name.startsWith("./") ? name.substring(1) : name.startsWith("/") ? name : "/" + name;
                 PackageFile f = byPath.remove(path);
