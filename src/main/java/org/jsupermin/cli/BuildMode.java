@@ -81,7 +81,7 @@ final class BuildMode {
         // archives and images are reproducible even when the host's mtimes move (/tmp, /run, …):
         // their timestamps are clamped to SOURCE_DATE_EPOCH, or to a fixed default when it is unset;
         // a chroot keeps the host's mtimes unless SOURCE_DATE_EPOCH asks otherwise
-        Long epoch = sourceDateEpoch != null || formatName.equals("chroot") ? sourceDateEpoch : SourceDateEpoch.DEFAULT;
+        Long epoch = sourceDateEpoch != null || formatName.equals("chroot") ? sourceDateEpoch : Long.valueOf(SourceDateEpoch.DEFAULT);
         PackageDatabase db = PackageDatabases.detect(cmd.root);
         Resolution resolution = Resolutions.resolve(db, manifest.packages(), console);
         List<InstalledPackage> closure = resolution.closure();
