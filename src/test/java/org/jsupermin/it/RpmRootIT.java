@@ -94,6 +94,36 @@ class RpmRootIT {
         assertEquals(expected, actual);
     }
 
+    @Test
+    void severalInstalledVersionsOfOnePackage() throws Exception {
+        RpmRoot.Fixture f = RpmRoot.create(tmp.resolve("kernels"));
+        Path image = Files.writeString(tmp.resolve("vmlinuz"), "not a kernel\n");
+        Path kernels = Files.createDirectories(tmp.resolve("kernel-rpms"));
+        for (String v : List.of("6.1.0", "6.10.0", "6.2.0")) {
+            org.redline_rpm.Builder b = RpmRoot.builder("kernel", v, "1", -1);
+            b.addFile("/boot/vmlinuz-" + v, image.toFile(), 0644, -1, org.redline_rpm.payload.Directive.NONE,
+                    "root", "root");
+            b.addDependency("shell", 0, "");
+            b.build(kernels.toFile());
+        }
+        RpmRoot.install(f, RpmRoot.rpmFiles(kernels));
+        assertEquals(3, f.rpm("-q", "kernel").orFail("rpm -q kernel").stdout().lines().count());
+        Path d = tmp.resolve("kernel.d");
+        Tools.jsupermin("--root", f.root().toString(), "--prepare", "kernel", "-o", d.toString()).orFail("prepare");
+        Path out = tmp.resolve("kernel-chroot");
+        Tools.jsupermin("--root", f.root().toString(), "--build", "-f", "chroot", "--include-packagelist",
+                d.toString(), "-o", out.toString()).orFail("build");
+        // like supermin: the newest installed version of a requested name
+        assertTrue(Files.readString(out.resolve("packagelist")).contains("kernel_0:6.10.0-1_x86_64\n"),
+                Files.readString(out.resolve("packagelist")));
+        try (var s = Files.list(out.resolve("boot"))) {
+            assertEquals(List.of("vmlinuz-6.10.0"), s.map(p -> p.getFileName().toString()).toList());
+        }
+        String why = Tools.jsupermin("--root", f.root().toString(), "--prepare", "kernel", "--explain", "shell")
+                .orFail("explain").stdout();
+        assertTrue(why.contains("kernel"), why);
+    }
+
     /**
      * Every path rpm lists for the closure, as found under the root (the config file as rpm's
      * header records it: pristine size and content digest).
