@@ -22,6 +22,7 @@ import org.jsupermin.packages.PackageDatabases;
 import org.jsupermin.resolve.Resolution;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.tree.ApplianceTreeBuilder;
+import org.jsupermin.tree.Assembly;
 import org.jsupermin.tree.TreeInputs;
 import org.jsupermin.util.AtomicOutput;
 import org.jsupermin.util.BuildLock;
@@ -120,8 +121,12 @@ final class BuildMode {
         if (kernel != null) {
             extra.add(new TreeInputs.ExtraTree(kernel.modulesDir(), "/lib/modules/" + kernel.version()));
         }
-        ApplianceTree tree = ApplianceTreeBuilder.build(new TreeInputs(db, closure, manifest, extra,
+        Assembly assembly = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, manifest, extra,
                 cmd.includePackagelist, epoch, console));
+        ApplianceTree tree = assembly.tree();
+        if (cmd.sizeReport) {
+            SizeReports.print(assembly.sizes(), console);
+        }
         console.info(1, "appliance: " + tree.size() + " entries, " + tree.contentBytes() + " bytes of content");
 
         FormatOptions options = new FormatOptions(cmd.root, size, cmd.hostCpu, cmd.copyKernel, epoch, env,
