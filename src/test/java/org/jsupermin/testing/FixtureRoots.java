@@ -35,7 +35,7 @@ public final class FixtureRoots {
      *
      * @param root the root directory
      * @param packages the directory for {@code --packages-from}
-     * @param files every path the closure's packages list (absolute), sorted
+     * @param files every path the database lists (absolute, without trailing slashes), sorted
      */
     public record Fixture(Path root, Path packages, List<String> files) {
     }
