@@ -76,6 +76,7 @@ final class BuildMode {
         for (String a : cmd.arguments) {
             inputs.add(Path.of(a));
         }
+        long t0 = System.nanoTime();
         Manifest manifest = ManifestReader.read(inputs);
         Long sourceDateEpoch = SourceDateEpoch.fromEnvironment(env);
         // archives and images are reproducible even when the host's mtimes move (/tmp, /run, …):
@@ -85,6 +86,7 @@ final class BuildMode {
         PackageDatabase db = PackageDatabases.detect(cmd.root);
         Resolution resolution = Resolutions.resolve(db, manifest.packages(), console);
         List<InstalledPackage> closure = resolution.closure();
+        console.info(2, String.format("resolved %d packages (%d ms)", closure.size(), (System.nanoTime() - t0) / 1_000_000));
         if (cmd.graph != null) {
             Resolutions.writeGraph(resolution, cmd.graph);
         }
@@ -128,6 +130,7 @@ final class BuildMode {
         Assembly assembly = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, manifest, extra,
                 cmd.includePackagelist, epoch, console));
         ApplianceTree tree = assembly.tree();
+        console.info(2, String.format("assembled the tree (%d ms)", (System.nanoTime() - t0) / 1_000_000));
         if (cmd.sizeReport) {
             SizeReports.print(assembly.sizes(), console);
         }
@@ -155,6 +158,7 @@ final class BuildMode {
             throw e;
         }
         BuildStamp.write(out, digest, outputs);
+        console.info(2, String.format("wrote the %s output (%d ms)", formatName, (System.nanoTime() - t0) / 1_000_000));
         console.info(1, "wrote " + out);
         return 0;
     }
