@@ -133,6 +133,29 @@ public final class SuperminCommand implements Callable<Integer> {
         return verbose.length;
     }
 
+    /** Options that mean nothing for the chosen mode or format are said to be ignored, never silently. */
+    private void warnUnused(Console console) {
+        boolean ext2 = "ext2".equals(format);
+        if (!ext2 && size != null) {
+            console.warning("--size applies to -f ext2 only; ignored");
+        }
+        if (!ext2 && copyKernel) {
+            console.warning("--copy-kernel applies to -f ext2 only; ignored");
+        }
+        if (!ext2 && hostCpu != null) {
+            console.warning("--host-cpu chooses the kernel of -f ext2 only; ignored");
+        }
+        if (useInstalled) {
+            console.warning("--use-installed applies to --prepare only; ignored");
+        }
+        if (compression != null && !"tar".equals(format)) {
+            console.warning("--compression applies to -f tar only; ignored");
+        }
+        if (sizeReport && explain != null) {
+            console.warning("--size-report needs a build; ignored with --explain");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         Console console = new Console(err, verbosity(), quiet);
@@ -141,6 +164,9 @@ public final class SuperminCommand implements Callable<Integer> {
         }
         if (dtb != null) {
             console.warning("--dtb is obsolete and ignored");
+        }
+        if (packagerConfig != null) {
+            console.warning("--packager-config " + packagerConfig + " is not used: the package database is read directly");
         }
         if (listDrivers) {
             ListDrivers.print(new PrintWriter(System.out, true), root);
@@ -159,11 +185,20 @@ public final class SuperminCommand implements Callable<Integer> {
             if (format != null) {
                 throw new UsageException("-f/--format is for --build, not --prepare");
             }
+            for (String[] opt : new String[][] {{"--if-newer", String.valueOf(ifNewer)}, {"--lock", String.valueOf(lock != null)},
+                    {"--size", String.valueOf(size != null)}, {"--copy-kernel", String.valueOf(copyKernel)},
+                    {"--host-cpu", String.valueOf(hostCpu != null)}, {"--include-packagelist", String.valueOf(includePackagelist)},
+                    {"--compression", String.valueOf(compression != null)}, {"--size-report", String.valueOf(sizeReport)}}) {
+                if (opt[1].equals("true")) {
+                    console.warning(opt[0] + " applies to --build only; ignored");
+                }
+            }
             return new PrepareMode(this, console).run();
         }
         if (format == null) {
             throw new UsageException("--build needs -f chroot, -f ext2 or -f tar");
         }
+        warnUnused(console);
         return new BuildMode(this, console).run();
     }
 }

@@ -116,6 +116,18 @@ class PrepareIT {
     }
 
     @Test
+    void optionsThatDoNotApplyAreSaidToBeIgnored() {
+        Path out = tmp.resolve("ign.d");
+        Result r = Tools.jsupermin("--prepare", "--use-installed", "--size", "1G", "--packager-config", "/etc/x.conf",
+                "bash", "-o", out.toString()).orFail("prepare");
+        assertTrue(r.stderr().contains("--size applies to --build only; ignored"), r.stderr());
+        assertTrue(r.stderr().contains("--packager-config /etc/x.conf is not used"), r.stderr());
+        Result b = Tools.jsupermin("--build", "-f", "chroot", "--copy-kernel", out.toString(), "-o", tmp.resolve("ign").toString())
+                .orFail("build");
+        assertTrue(b.stderr().contains("--copy-kernel applies to -f ext2 only; ignored"), b.stderr());
+    }
+
+    @Test
     void listDriversHasSupermindShape() {
         Result r = Tools.jsupermin("--list-drivers").orFail("--list-drivers");
         assertTrue(r.stdout().contains("debian/dpkg\tdetected"), r.stdout());
