@@ -69,7 +69,12 @@ public final class ChrootFormat implements OutputFormat {
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 case FILE -> (e.isHardLinkToEarlier() ? hardLinks : files).add(e);
                 case SYMLINK -> {
-                    Files.createSymbolicLink(p, Path.of(e.linkTarget()));
+                    Path target = Path.of(e.linkTarget());
+                    if (!target.toString().equals(e.linkTarget())) {
+                        // Java normalises "a//b" and "a/" in paths; the link still resolves the same
+                        reporter.warning("symlink " + e.path() + " -> " + e.linkTarget() + " written as " + target);
+                    }
+                    Files.createSymbolicLink(p, target);
                     attrs.apply(e, p);
                 }
                 case FIFO -> specials.add(e);

@@ -59,7 +59,7 @@ class ChrootFormatTest {
         assertEquals(2, attr(out.resolve("usr/bin/a-link"), "nlink"));
         assertEquals(-1L, Files.mismatch(dir.resolve("big.bin"), out.resolve("usr/lib/big.bin")));
         assertEquals("deep\n", Files.readString(out.resolve(SampleTree.LONG_NAME.substring(1))));
-        assertEquals("non-ASCII name\n", Files.readString(out.resolve("etc/café")));
+        assertEquals("non-ASCII name\n", Files.readString(out.resolve(SampleTree.ODD_NAME.substring(1))));
         assertEquals(0010000 | 0600, attr(out.resolve("dev/initctl"), "mode"), "a FIFO");
 
         // the read-only directory got its content first, then its mode and mtime
@@ -79,6 +79,10 @@ class ChrootFormatTest {
         ByteBuffer buf = ByteBuffer.allocate(64);
         view.read("comment", buf);
         assertEquals("héllo", new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8));
+        buf.clear();
+        Files.getFileAttributeView(out.resolve(SampleTree.ODD_NAME.substring(1)), UserDefinedFileAttributeView.class)
+                .read("origin", buf);
+        assertEquals("= odd\\value", new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8));
 
         assertFalse(Files.exists(out.resolve("dev/null"), LinkOption.NOFOLLOW_LINKS));
         assertFalse(Files.exists(out.resolve("dev/log"), LinkOption.NOFOLLOW_LINKS));

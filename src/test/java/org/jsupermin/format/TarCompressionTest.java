@@ -9,12 +9,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
 import io.airlift.compress.zstd.ZstdInputStream;
 import org.jsupermin.testing.SampleTree;
 import org.jsupermin.tree.ApplianceTree;
+import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.util.Reporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,14 +51,16 @@ class TarCompressionTest {
 
     @Test
     void compressedOutputsDecompressToThePlainTarAndAreReproducible() throws Exception {
-        ApplianceTree tree = SampleTree.tree(dir);
+        ApplianceTree tree = small(SampleTree.entries(dir));
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         new TarFormat().writeTo(tree, options(null), plain);
         for (String ext : new String[] {"tar.gz", "tar.xz", "tar.zst"}) {
             Path a = dir.resolve("a." + ext);
             Path b = dir.resolve("b." + ext);
             new TarFormat().write(tree, options(null), a);
-            new TarFormat().write(SampleTree.shuffledTree(dir, 7), options(null), b);
+            List<TreeEntry> shuffled = SampleTree.entries(dir);
+            Collections.shuffle(shuffled, new Random(7));
+            new TarFormat().write(small(shuffled), options(null), b);
             assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), ext + " reproducible");
             byte[] raw = Files.readAllBytes(a);
             InputStream in = switch (ext) {
@@ -63,9 +69,13 @@ class TarCompressionTest {
                 default -> new ZstdInputStream(new ByteArrayInputStream(raw));
             };
             assertArrayEquals(plain.toByteArray(), in.readAllBytes(), ext);
-            // the big random file does not compress; the rest does
             assertEquals(true, raw.length < plain.size(), ext);
         }
+    }
+
+    /** The sample without its 5 MB random file, to keep xz quick. */
+    private static ApplianceTree small(List<TreeEntry> entries) {
+        return ApplianceTree.of(entries.stream().filter(e -> !e.path().equals("/usr/lib/big.bin")).toList());
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,7 +116,7 @@ class TarFormatTest {
         assertTrue(longName.length() > 200);
         assertTrue(byName.containsKey(longName), names.toString());
         assertEquals(SampleTree.LONG_TARGET, byName.get("./usr/lib/long-link").getLinkName());
-        assertTrue(byName.containsKey("./etc/café"));
+        assertTrue(byName.containsKey("." + SampleTree.ODD_NAME));
 
         TarArchiveEntry big = byName.get("./usr/lib/big.bin");
         assertEquals(SampleTree.BIG_SIZE, big.getSize());
@@ -183,9 +182,5 @@ class TarFormatTest {
             md.update(buf, 0, n);
         }
         return HexFormat.of().formatHex(md.digest());
-    }
-
-    static byte[] readAll(InputStream in) throws IOException {
-        return in.readAllBytes();
     }
 }

@@ -22,6 +22,8 @@ public final class SampleTree {
 
     public static final long MTIME = 1_700_000_000L;
     public static final String LONG_NAME = "/usr/share/" + "d".repeat(120) + "/" + "f".repeat(90);
+    /** A name getfattr and setfattr must escape (non-ASCII, space, '='). */
+    public static final String ODD_NAME = "/etc/café x=1";
     public static final String LONG_TARGET = "../" + "t".repeat(150) + "/target";
     public static final int BIG_SIZE = 5 * 1024 * 1024 + 123;
     /** VFS capability v2, effective, permitting cap_setuid (bit 7: byte 0x80) and cap_net_raw. */
@@ -52,7 +54,7 @@ public final class SampleTree {
         l.add(special("/dev/log", EntryType.SOCKET, 0666, 0, 0));
         l.add(TreeEntry.directory("/etc", 0755, MTIME));
         l.add(bytes("/etc/passwd", 0644, "root:x:0:0:root:/root:/bin/bash\n"));
-        l.add(bytes("/etc/café", 0644, "non-ASCII name\n"));
+        l.add(withXattr(bytes(ODD_NAME, 0644, "non-ASCII name\n"), "user.origin", "= odd\\value"));
         l.add(TreeEntry.directory("/home", 0755, MTIME));
         l.add(new TreeEntry("/home/user", EntryType.DIRECTORY, 0700, 1000, 1000, MTIME, 0, null, null, 0, 0,
                 null, null));
@@ -109,6 +111,13 @@ public final class SampleTree {
     private static TreeEntry bytes(String path, int mode, String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         return TreeEntry.file(path, mode, MTIME, b.length, new ContentSource.Bytes(b, "generated " + path));
+    }
+
+    private static TreeEntry withXattr(TreeEntry e, String name, String value) {
+        SortedMap<String, byte[]> x = new TreeMap<>(e.xattrs());
+        x.put(name, value.getBytes(StandardCharsets.UTF_8));
+        return new TreeEntry(e.path(), e.type(), e.mode(), e.uid(), e.gid(), e.mtime(), e.size(), e.linkTarget(),
+                e.hardLinkGroup(), e.devMajor(), e.devMinor(), x, e.source());
     }
 
     private static TreeEntry special(String path, EntryType type, int mode, int major, int minor) {
