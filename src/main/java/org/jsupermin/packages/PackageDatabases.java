@@ -3,7 +3,10 @@ package org.jsupermin.packages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jsupermin.packages.apk.ApkDriver;
 import org.jsupermin.packages.dpkg.DpkgDriver;
+import org.jsupermin.packages.pacman.PacmanDriver;
+import org.jsupermin.packages.rpm.RpmDriver;
 
 /** The known package drivers, and choosing the one that fits a root. */
 public final class PackageDatabases {
@@ -13,7 +16,7 @@ public final class PackageDatabases {
 
     /** Every driver, in the order detection tries them. */
     public static List<PackageDriver> drivers() {
-        return List.of(new DpkgDriver());
+        return List.of(new DpkgDriver(), new RpmDriver(), new PacmanDriver(), new ApkDriver());
     }
 
     /** Opens the database of the first driver that recognises the root. */

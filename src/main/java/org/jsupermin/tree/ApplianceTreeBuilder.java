@@ -125,11 +125,22 @@ public final class ApplianceTreeBuilder {
         }
     }
 
-    /** The directory symlinks crossed (usrmerge's /bin, /lib, …) are part of the appliance. */
+    /**
+     * The directory symlinks crossed (usrmerge's /bin, /lib, …) are part of the appliance, and so
+     * is the directory behind every symlink to a directory (/var/lock to /run/lock).
+     */
     private void addDirectoryLinks() throws IOException {
         for (String link : paths.directoryLinks().keySet()) {
             if (!entries.containsKey(link)) {
                 addHost(link, paths.host(link));
+            }
+        }
+        List<TreeEntry> links = entries.values().stream().filter(e -> e.type() == EntryType.SYMLINK).toList();
+        for (TreeEntry link : links) {
+            String target = link.linkTarget().startsWith("/") ? link.linkTarget() : link.parent() + "/" + link.linkTarget();
+            String dir = paths.canonical(RootPaths.normalize(target));
+            if (dir != null && !entries.containsKey(dir) && Files.isDirectory(paths.host(dir), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                addHost(dir, paths.host(dir));
             }
         }
     }

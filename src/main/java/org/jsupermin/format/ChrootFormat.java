@@ -1,0 +1,203 @@
+package org.jsupermin.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.jsupermin.tree.ApplianceTree;
+import org.jsupermin.tree.ContentSource;
+import org.jsupermin.tree.EntryType;
+import org.jsupermin.tree.TreeEntry;
+import org.jsupermin.util.Reporter;
+
+/**
+ * {@code --format chroot}: the tree as a directory. Directories first (owner-writable while
+ * filling), files copied by a small thread pool, then links and special files, extended
+ * attributes, and finally directory modes and mtimes, deepest first. Owners, device nodes and
+ * privileged attributes need root; without it they are skipped with a warning.
+ */
+public final class ChrootFormat implements OutputFormat {
+
+    /** File copies in flight; copying is I/O-bound. */
+    static final int COPY_THREADS = 4;
+
+    private final boolean root;
+
+    /** A format that checks whether it runs as root. */
+    public ChrootFormat() {
+        this(ChrootAttributes.runningAsRoot());
+    }
+
+    /** A format told whether to act as root (tests use false to check the unprivileged path). */
+    ChrootFormat(boolean root) {
+        this.root = root;
+    }
+
+    @Override
+    public String name() {
+        return "chroot";
+    }
+
+    @Override
+    public void write(ApplianceTree tree, FormatOptions options, Path staging) throws IOException, FormatException {
+        Reporter reporter = options.reporter() == null ? Reporter.SILENT : options.reporter();
+        ChrootAttributes attrs = new ChrootAttributes(root);
+        List<TreeEntry> files = new ArrayList<>();
+        List<TreeEntry> hardLinks = new ArrayList<>();
+        List<TreeEntry> specials = new ArrayList<>();
+        List<TreeEntry> skipped = new ArrayList<>();
+        for (TreeEntry e : tree.entries()) {
+            Path p = at(staging, e);
+            switch (e.type()) {
+                case DIRECTORY -> Files.createDirectory(p,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                case FILE -> (e.isHardLinkToEarlier() ? hardLinks : files).add(e);
+                case SYMLINK -> {
+                    Files.createSymbolicLink(p, Path.of(e.linkTarget()));
+                    attrs.apply(e, p);
+                }
+                case FIFO -> specials.add(e);
+                case CHAR_DEVICE, BLOCK_DEVICE -> (root ? specials : skipped).add(e);
+                case SOCKET -> skipped.add(e);
+            }
+        }
+        copyFiles(files, staging, attrs, reporter);
+        new ChrootSpecialFiles(staging, attrs).create(specials);
+        for (TreeEntry e : hardLinks) {
+            Files.createLink(at(staging, e), staging.resolve(e.hardLinkGroup().substring(1)));
+        }
+        writeXattrs(tree, staging, reporter);
+        for (TreeEntry e : skipped) {
+            reporter.warning(e.type() == EntryType.SOCKET
+                    ? "left out the socket " + e.path() + " (sockets are created by the programs that use them)"
+                    : "left out the device node " + e.path() + ": creating device nodes needs root");
+        }
+        List<TreeEntry> entries = tree.entries();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            TreeEntry e = entries.get(i);
+            if (e.type() == EntryType.DIRECTORY) {
+                attrs.apply(e, at(staging, e));
+            }
+        }
+    }
+
+    private static Path at(Path staging, TreeEntry e) {
+        return e.path().equals("/") ? staging : staging.resolve(e.path().substring(1));
+    }
+
+    private void copyFiles(List<TreeEntry> files, Path staging, ChrootAttributes attrs, Reporter reporter)
+            throws IOException, FormatException {
+        reporter.begin("copying files", files.size());
+        ExecutorService pool = Executors.newFixedThreadPool(COPY_THREADS, r -> {
+            Thread t = new Thread(r, "chroot-copy");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Long>> done = new ArrayList<>(files.size());
+            for (TreeEntry e : files) {
+                done.add(pool.submit(() -> copyFile(e, at(staging, e), attrs)));
+            }
+            long bytes = 0;
+            for (int i = 0; i < done.size(); i++) {
+                bytes += await(done.get(i), files.get(i));
+                reporter.progress(i + 1, bytes);
+            }
+        } finally {
+            pool.shutdownNow();
+            reporter.end();
+        }
+    }
+
+    private static long await(Future<Long> f, TreeEntry e) throws IOException, FormatException {
+        try {
+            return f.get();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while copying " + e.path(), ex);
+        } catch (ExecutionException ex) {
+            Throwable c = ex.getCause();
+            if (c instanceof FormatException fe) {
+                throw fe;
+            }
+            if (c instanceof IOException io) {
+                throw new IOException("writing " + e.path() + " from " + e.source().describe() + ": "
+                        + io.getMessage(), io);
+            }
+            throw new IllegalStateException("copying " + e.path(), c);
+        }
+    }
+
+    /** Copies one file's content and sets its attributes; returns its size. */
+    private static long copyFile(TreeEntry e, Path p, ChrootAttributes attrs) throws IOException, FormatException {
+        ContentSource source = e.source();
+        if (source instanceof ContentSource.HostFile h) {
+            Files.copy(h.path(), p);
+        } else {
+            try (InputStream in = source.open()) {
+                Files.copy(in, p);
+            }
+        }
+        long size = Files.size(p);
+        if (size != e.size()) {
+            throw new FormatException("writing " + e.path() + " into the chroot: " + source.describe()
+                    + " changed size while the appliance was built (expected " + e.size() + " bytes, copied "
+                    + size + "); build again");
+        }
+        attrs.apply(e, p);
+        if (!attrs.root()) {
+            ChrootAttributes.applyUserXattrs(e, p);
+        }
+        return size;
+    }
+
+    /**
+     * Extended attributes of files and directories, after owners and modes (chown clears
+     * security.capability). As root all of them go through one {@code setfattr --restore};
+     * otherwise user.* ones are set directly and the rest are skipped with a warning.
+     */
+    private void writeXattrs(ApplianceTree tree, Path staging, Reporter reporter) throws IOException, FormatException {
+        StringBuilder dump = new StringBuilder();
+        int skipped = 0;
+        for (TreeEntry e : tree.entries()) {
+            if (e.xattrs().isEmpty() || e.isHardLinkToEarlier()) {
+                continue;
+            }
+            boolean supported = e.type() == EntryType.FILE || e.type() == EntryType.DIRECTORY;
+            if (!supported) {
+                skipped += e.xattrs().size();
+            } else if (root) {
+                ChrootAttributes.appendRestoreBlock(dump, e, e.xattrs().entrySet());
+            } else {
+                if (e.type() == EntryType.DIRECTORY) {
+                    ChrootAttributes.applyUserXattrs(e, at(staging, e));
+                }
+                skipped += (int) e.xattrs().keySet().stream().filter(ChrootAttributes::needsSetfattr).count();
+            }
+        }
+        if (skipped > 0) {
+            reporter.warning("left out " + skipped + " extended attribute(s) such as security.capability: "
+                    + (root ? "only files and directories get them" : "setting them needs root"));
+        }
+        if (dump.length() == 0) {
+            return;
+        }
+        Path file = Files.createTempFile("jsupermin-xattrs", ".txt");
+        try {
+            Files.writeString(file, dump, StandardCharsets.US_ASCII);
+            ChrootCommands.run(List.of("setfattr", "--restore=" + file), staging, null,
+                    "restoring extended attributes in " + staging);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.jsupermin.packages.rpm;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jsupermin.packages.ConfigFile;
+import org.jsupermin.packages.ConfigFileOptions;
+import org.jsupermin.packages.Dependency;
+import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.PackageDatabase;
+import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.packages.PackageFile;
+import org.jsupermin.packages.Provide;
+import org.jsupermin.packages.VersionScheme;
+
+/**
+ * An rpm database read straight from its {@code rpmdb.sqlite}. Requirements on file paths are
+ * satisfied by the packages owning those paths, which get the paths as extra provides.
+ */
+public final class RpmDatabase implements PackageDatabase {
+
+    private final Path root;
+    private final Path dbFile;
+    private List<InstalledPackage> packages;
+    private Map<InstalledPackage, List<PackageFile>> files;
+
+    /** A database over {@code dbFile}, the rpmdb.sqlite of {@code root}. */
+    public RpmDatabase(Path root, Path dbFile) {
+        this.root = root;
+        this.dbFile = dbFile;
+    }
+
+    @Override
+    public String driverName() {
+        return "rpm";
+    }
+
+    @Override
+    public Path root() {
+        return root;
+    }
+
+    /** The arch of the installed rpm or glibc package, else x86_64. */
+    @Override
+    public String nativeArch() {
+        try {
+            for (String name : List.of("rpm", "glibc")) {
+                for (InstalledPackage p : installedPackages()) {
+                    if (p.name().equals(name) && !p.arch().equals("noarch")) {
+                        return p.arch();
+                    }
+                }
+            }
+        } catch (PackageDatabaseException e) {
+            // an unreadable database fails again, with its message, when the packages are asked for
+        }
+        return "x86_64";
+    }
+
+    @Override
+    public VersionScheme versionScheme() {
+        return RpmVersion.INSTANCE;
+    }
+
+    @Override
+    public synchronized List<InstalledPackage> installedPackages() throws PackageDatabaseException {
+        if (packages == null) {
+            load();
+        }
+        return packages;
+    }
+
+    @Override
+    public Map<InstalledPackage, List<PackageFile>> files(Collection<InstalledPackage> wanted)
+            throws PackageDatabaseException {
+        installedPackages();
+        Map<InstalledPackage, List<PackageFile>> out = new LinkedHashMap<>();
+        for (InstalledPackage p : wanted) {
+            List<PackageFile> f = files.get(p);
+            if (f == null) {
+                throw new PackageDatabaseException("package " + p + " is not installed in " + root);
+            }
+            out.put(p, f);
+        }
+        return out;
+    }
+
+    @Override
+    public List<ConfigFile> configFiles(Collection<InstalledPackage> wanted, ConfigFileOptions options)
+            throws PackageDatabaseException {
+        return new RpmConfigFiles(root).read(files(wanted), options);
+    }
+
+    private void load() throws PackageDatabaseException {
+        AccountNames accounts = AccountNames.of(root);
+        List<RpmHeaderPackage> read = new ArrayList<>();
+        try (SqliteFile db = SqliteFile.open(dbFile)) {
+            long rootPage = db.rootPage("Packages");
+            db.scan(rootPage, (rowid, values) -> {
+                String where = "reading " + dbFile + ": package " + rowid;
+                if (values.size() < 2 || !(values.get(1) instanceof byte[] blob)) {
+                    throw new PackageDatabaseException(where + ": row without a header blob");
+                }
+                RpmHeaderPackage p = RpmHeaderPackage.of(RpmHeader.parse(blob, 0, where), accounts, where);
+                if (!p.pkg().name().equals("gpg-pubkey")) {
+                    read.add(p);
+                }
+            });
+        }
+        // file requirements: give each required path to the packages that own it
+        Set<String> requiredPaths = new TreeSet<>();
+        for (RpmHeaderPackage p : read) {
+            for (List<Dependency> alternatives : p.pkg().depends()) {
+                for (Dependency d : alternatives) {
+                    if (d.name().startsWith("/")) {
+                        requiredPaths.add(d.name());
+                    }
+                }
+            }
+        }
+        Map<InstalledPackage, List<PackageFile>> byPackage = new HashMap<>();
+        List<InstalledPackage> list = new ArrayList<>();
+        for (RpmHeaderPackage p : read) {
+            InstalledPackage pkg = p.pkg();
+            List<Provide> extra = new ArrayList<>();
+            for (PackageFile f : p.files()) {
+                if (requiredPaths.contains(f.path())) {
+                    extra.add(new Provide(f.path(), null));
+                }
+            }
+            if (!extra.isEmpty()) {
+                List<Provide> all = new ArrayList<>(pkg.provides());
+                all.addAll(extra);
+                pkg = new InstalledPackage(pkg.name(), pkg.version(), pkg.arch(), pkg.multiArch(), pkg.depends(),
+                        all, pkg.vendor());
+            }
+            byPackage.put(pkg, p.files());
+            list.add(pkg);
+        }
+        list.sort(null);
+        packages = List.copyOf(list);
+        files = byPackage;
+    }
+}

@@ -1,0 +1,221 @@
+package org.jsupermin.tree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.jsupermin.manifest.BaseFile;
+import org.jsupermin.manifest.Manifest;
+import org.jsupermin.manifest.ManifestWriter;
+import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.PackageDatabase;
+import org.jsupermin.packages.dpkg.DpkgDriver;
+import org.jsupermin.resolve.Resolver;
+import org.jsupermin.util.Reporter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The appliance tree of the dpkg fixture root (test-fixtures/dpkg-root), copied and given the
+ * package files its lists name, plus usrmerge links, a hard link and a setuid file.
+ */
+class ApplianceTreeBuilderTest {
+
+    @TempDir
+    Path tmp;
+    private Path root;
+    private final List<String> warnings = new ArrayList<>();
+
+    @BeforeEach
+    void materialiseRoot() throws IOException {
+        root = tmp.resolve("root");
+        Path fixture = Path.of("test-fixtures/dpkg-root");
+        try (Stream<Path> s = Files.walk(fixture)) {
+            for (Path p : s.toList()) {
+                Path to = root.resolve(fixture.relativize(p).toString());
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        Files.createDirectories(root.resolve("usr/bin"));
+        Files.createDirectories(root.resolve("usr/lib/firmware"));
+        Files.createSymbolicLink(root.resolve("bin"), Path.of("usr/bin"));
+        Files.createSymbolicLink(root.resolve("lib"), Path.of("usr/lib"));
+        // every listed path that is not already there becomes a small file (or a dir if it has children)
+        try (Stream<Path> lists = Files.list(root.resolve("var/lib/dpkg/info"))) {
+            for (Path list : lists.filter(p -> p.toString().endsWith(".list")).sorted().toList()) {
+                List<String> paths = Files.readAllLines(list);
+                for (String p : paths) {
+                    if (p.equals("/.") || p.isBlank()) {
+                        continue;
+                    }
+                    Path host = root.resolve(p.substring(1));
+                    boolean isDir = paths.stream().anyMatch(o -> o.startsWith(p + "/"));
+                    if (isDir) {
+                        Files.createDirectories(host);
+                    } else if (!Files.exists(host, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createDirectories(host.getParent());
+                        Files.writeString(host, "content of " + p + "\n");
+                    }
+                }
+            }
+        }
+        Files.writeString(root.resolve("usr/bin/pg_config.libpq-dev"), "libpq-dev's pg_config\n");
+        Files.writeString(root.resolve("usr/bin/pg_config"), "postgresql-common's wrapper\n");
+        Files.writeString(root.resolve("usr/lib/firmware/blob.bin"), "firmware");
+        Files.setAttribute(root.resolve("usr/bin/mawk"), "unix:mode", 04755);
+        Files.deleteIfExists(root.resolve("usr/bin/rbash"));
+        Files.createLink(root.resolve("usr/bin/rbash"), root.resolve("usr/bin/bash"));
+    }
+
+    private ApplianceTree build(List<String> requested, List<String> hostfiles, List<String> excludes, List<Path> bases)
+            throws Exception {
+        PackageDatabase db = new DpkgDriver().open(root);
+        List<InstalledPackage> closure = new Resolver(db.installedPackages(), db.versionScheme(), db.nativeArch())
+                .resolve(requested).closure();
+        Manifest m = new Manifest(requested, hostfiles, excludes, bases, List.of());
+        Reporter r = new Reporter() {
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        };
+        return ApplianceTreeBuilder.build(new TreeInputs(db, closure, m, List.of(), true, 1_700_000_000L, r));
+    }
+
+    private ApplianceTree build(String... requested) throws Exception {
+        return build(List.of(requested), List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void packageFilesLandOnTheirCanonicalPathsBehindTheUsrmergeLinks() throws Exception {
+        ApplianceTree t = build("bash");
+        assertEquals(EntryType.SYMLINK, t.get("/bin").type());
+        assertEquals("usr/bin", t.get("/bin").linkTarget());
+        assertEquals(EntryType.FILE, t.get("/usr/bin/bash").type());
+        assertNull(t.get("/etc/bash.bashrc"), "config files come from the base image, not the host");
+        for (String dir : List.of("/dev", "/proc", "/sys", "/run")) {
+            assertEquals(EntryType.DIRECTORY, t.get(dir).type(), dir);
+        }
+        assertEquals(01777, t.get("/tmp").mode());
+        assertNotNull(t.get("/packagelist"));
+    }
+
+    @Test
+    void hardLinksShareAGroupAndSetuidBitsSurvive() throws Exception {
+        ApplianceTree t = build("bash", "mawk");
+        assertEquals("/usr/bin/bash", t.get("/usr/bin/rbash").hardLinkGroup());
+        assertEquals("/usr/bin/bash", t.get("/usr/bin/bash").hardLinkGroup());
+        assertTrue(t.get("/usr/bin/rbash").isHardLinkToEarlier());
+        assertEquals(04755, t.get("/usr/bin/mawk").mode());
+    }
+
+    @Test
+    void alternativesLinksAreRecreatedForIncludedTargets() throws Exception {
+        ApplianceTree t = build("mawk");
+        assertEquals("/etc/alternatives/awk", t.get("/usr/bin/awk").linkTarget());
+        assertEquals("/usr/bin/mawk", t.get("/etc/alternatives/awk").linkTarget());
+    }
+
+    @Test
+    void accountsComeFromBasePasswdsMasterFiles() throws Exception {
+        ApplianceTree t = build("base-passwd");
+        TreeEntry passwd = t.get("/etc/passwd");
+        assertNotNull(passwd);
+        try (InputStream in = passwd.source().open()) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(Files.readString(root.resolve("usr/share/base-passwd/passwd.master")), text);
+        }
+        assertEquals(0640, t.get("/etc/shadow").mode());
+        assertEquals(42, t.get("/etc/shadow").gid());
+    }
+
+    @Test
+    void aDivertedFileComesFromWhereItsPackagesCopyNowLives() throws Exception {
+        ApplianceTree t = build("libpq-dev");
+        ContentSource.HostFile src = (ContentSource.HostFile) t.get("/usr/bin/pg_config").source();
+        assertEquals(root.resolve("usr/bin/pg_config.libpq-dev"), src.path());
+        ApplianceTree both = build("libpq-dev", "postgresql-common");
+        assertEquals(root.resolve("usr/bin/pg_config"), ((ContentSource.HostFile) both.get("/usr/bin/pg_config").source()).path());
+    }
+
+    @Test
+    void excludesMatchThroughTheUsrmergeAliasAndRemoveDirectoryContents() throws Exception {
+        ApplianceTree t = build(List.of("bash"), List.of("/lib/firmware/*", "/usr/share/doc"), List.of(), List.of());
+        assertNotNull(t.get("/usr/lib/firmware/blob.bin"), "hostfiles through /lib");
+        ApplianceTree ex = build(List.of("bash"), List.of("/lib/firmware/*"), List.of("/lib/firmware/*", "/usr/share/doc"), List.of());
+        assertNull(ex.get("/usr/lib/firmware/blob.bin"));
+        assertNull(ex.get("/usr/share/doc/bash"));
+        assertNull(ex.get("/usr/share/doc"));
+    }
+
+    @Test
+    void baseImagesOverrideAndAreCanonicalised() throws Exception {
+        Path base = tmp.resolve("base.tar.gz");
+        try (OutputStream out = Files.newOutputStream(base)) {
+            ManifestWriter.writeBaseImage(out, List.of(
+                    new BaseFile("/etc/bash.bashrc", 0644, null, "pristine\n".getBytes(StandardCharsets.UTF_8)),
+                    new BaseFile("/bin/extra", 0755, null, "x".getBytes(StandardCharsets.UTF_8))), 0);
+        }
+        ApplianceTree t = build(List.of("bash"), List.of(), List.of(), List.of(base));
+        try (InputStream in = t.get("/etc/bash.bashrc").source().open()) {
+            assertEquals("pristine\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertNotNull(t.get("/usr/bin/extra"), "./bin/extra lands behind the /bin link");
+    }
+
+    @Test
+    void aBaseImageMemberThroughItsOwnSymlinkIsRefused() throws Exception {
+        Path src = tmp.resolve("evil");
+        Files.createDirectories(src.resolve("d"));
+        Files.writeString(src.resolve("d/x"), "x");
+        Files.createSymbolicLink(src.resolve("link"), Path.of("/tmp"));
+        Path evil = tmp.resolve("evil.tar");
+        Process p = new ProcessBuilder("tar", "-cf", evil.toString(), "-C", src.toString(), "link",
+                "--transform", "s,^d,link,", "d/x").inheritIO().start();
+        assertEquals(0, p.waitFor());
+        TreeException e = assertThrows(TreeException.class, () -> build(List.of("bash"), List.of(), List.of(), List.of(evil)));
+        assertTrue(e.getMessage().contains("evil.tar") && e.getMessage().contains("symlink"), e.getMessage());
+    }
+
+    @Test
+    void theTreeDoesNotDependOnTheOrderOfTheClosure() throws Exception {
+        PackageDatabase db = new DpkgDriver().open(root);
+        List<InstalledPackage> closure = new ArrayList<>(new Resolver(db.installedPackages(), db.versionScheme(), db.nativeArch())
+                .resolve(List.of("bash", "mawk", "libpq-dev", "base-passwd")).closure());
+        Manifest m = new Manifest(List.of(), List.of(), List.of(), List.of(), List.of());
+        ApplianceTree a = ApplianceTreeBuilder.build(new TreeInputs(db, closure, m, List.of(), false, 5L, Reporter.SILENT));
+        Collections.shuffle(closure, new Random(7));
+        ApplianceTree b = ApplianceTreeBuilder.build(new TreeInputs(db, closure, m, List.of(), false, 5L, Reporter.SILENT));
+        assertEquals(describe(a), describe(b));
+        assertTrue(a.entries().stream().allMatch(e -> e.mtime() <= 5L), "mtimes clamped");
+        assertFalse(describe(a).isEmpty());
+    }
+
+    private static List<String> describe(ApplianceTree t) {
+        return t.entries().stream().map(e -> e.path() + " " + e.type() + " " + Integer.toOctalString(e.mode()) + " "
+                + e.uid() + ":" + e.gid() + " " + e.mtime() + " " + e.size() + " " + e.linkTarget() + " " + e.hardLinkGroup()
+                + " " + (e.source() == null ? "" : e.source().describe())).toList();
+    }
+}

@@ -1,0 +1,1 @@
+# bash.bashrc as installed
