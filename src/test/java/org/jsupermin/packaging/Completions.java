@@ -64,6 +64,8 @@ public final class Completions {
         }
         return "#compdef " + String.join(" ", COMMANDS) + "\n"
                 + "# zsh completion for supermin: the bash completion below, run by zsh's bashcompinit.\n"
+                + "# bashcompinit has no compopt; the functions below are parsed before their alias exists.\n"
+                + "(( $+functions[compopt] )) || compopt() { return 0; }\n"
                 + bash
                 + "\n_bash_complete -F " + FUNCTION + " -o default\n";
     }
