@@ -22,6 +22,7 @@ import org.jsupermin.packages.PackageDatabases;
 import org.jsupermin.resolve.Resolution;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.tree.ApplianceTreeBuilder;
+import org.jsupermin.tree.Assembly;
 import org.jsupermin.tree.TreeInputs;
 import org.jsupermin.util.AtomicOutput;
 import org.jsupermin.util.BuildLock;
@@ -75,11 +76,17 @@ final class BuildMode {
         for (String a : cmd.arguments) {
             inputs.add(Path.of(a));
         }
+        long t0 = System.nanoTime();
         Manifest manifest = ManifestReader.read(inputs);
-        Long epoch = SourceDateEpoch.fromEnvironment(env);
+        Long sourceDateEpoch = SourceDateEpoch.fromEnvironment(env);
+        // archives and images are reproducible even when the host's mtimes move (/tmp, /run, …):
+        // their timestamps are clamped to SOURCE_DATE_EPOCH, or to a fixed default when it is unset;
+        // a chroot keeps the host's mtimes unless SOURCE_DATE_EPOCH asks otherwise
+        Long epoch = sourceDateEpoch != null || formatName.equals("chroot") ? sourceDateEpoch : Long.valueOf(SourceDateEpoch.DEFAULT);
         PackageDatabase db = PackageDatabases.detect(cmd.root);
         Resolution resolution = Resolutions.resolve(db, manifest.packages(), console);
         List<InstalledPackage> closure = resolution.closure();
+        console.info(2, String.format("resolved %d packages (%d ms)", closure.size(), (System.nanoTime() - t0) / 1_000_000));
         if (cmd.graph != null) {
             Resolutions.writeGraph(resolution, cmd.graph);
         }
@@ -120,8 +127,13 @@ final class BuildMode {
         if (kernel != null) {
             extra.add(new TreeInputs.ExtraTree(kernel.modulesDir(), "/lib/modules/" + kernel.version()));
         }
-        ApplianceTree tree = ApplianceTreeBuilder.build(new TreeInputs(db, closure, manifest, extra,
+        Assembly assembly = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, manifest, extra,
                 cmd.includePackagelist, epoch, console));
+        ApplianceTree tree = assembly.tree();
+        console.info(2, String.format("assembled the tree (%d ms)", (System.nanoTime() - t0) / 1_000_000));
+        if (cmd.sizeReport) {
+            SizeReports.print(assembly.sizes(), console);
+        }
         console.info(1, "appliance: " + tree.size() + " entries, " + tree.contentBytes() + " bytes of content");
 
         FormatOptions options = new FormatOptions(cmd.root, size, cmd.hostCpu, cmd.copyKernel, epoch, env,
@@ -146,6 +158,7 @@ final class BuildMode {
             throw e;
         }
         BuildStamp.write(out, digest, outputs);
+        console.info(2, String.format("wrote the %s output (%d ms)", formatName, (System.nanoTime() - t0) / 1_000_000));
         console.info(1, "wrote " + out);
         return 0;
     }

@@ -56,6 +56,12 @@ final class Console implements Reporter {
         }
     }
 
+    /** A line the user asked for (a report): printed whatever the verbosity, even with -q. */
+    synchronized void report(String line) {
+        clearBar();
+        err.println(line);
+    }
+
     @Override
     public synchronized void begin(String phase, long total) {
         this.phase = phase;

@@ -52,7 +52,7 @@ final class ChrootCommands {
     private static String packageOf(String tool) {
         return switch (tool) {
             case "setfattr" -> "package attr";
-            case "mkfifo", "mknod" -> "package coreutils";
+            case "mkfifo", "mknod", "touch" -> "package coreutils";
             default -> "the package providing " + tool;
         };
     }

@@ -31,6 +31,7 @@ public final class ChrootFormat implements OutputFormat {
     static final int COPY_THREADS = 4;
 
     private final boolean root;
+    private final int threads;
 
     /** A format that checks whether it runs as root. */
     public ChrootFormat() {
@@ -39,7 +40,13 @@ public final class ChrootFormat implements OutputFormat {
 
     /** A format told whether to act as root (tests use false to check the unprivileged path). */
     ChrootFormat(boolean root) {
+        this(root, COPY_THREADS);
+    }
+
+    /** A format with its own number of copy threads (for measurements). */
+    ChrootFormat(boolean root, int threads) {
         this.root = root;
+        this.threads = threads;
     }
 
     @Override
@@ -97,7 +104,7 @@ public final class ChrootFormat implements OutputFormat {
     private void copyFiles(List<TreeEntry> files, Path staging, ChrootAttributes attrs, Reporter reporter)
             throws IOException, FormatException {
         reporter.begin("copying files", files.size());
-        ExecutorService pool = Executors.newFixedThreadPool(COPY_THREADS, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "chroot-copy");
             t.setDaemon(true);
             return t;

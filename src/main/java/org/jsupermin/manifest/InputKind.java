@@ -22,6 +22,9 @@ public enum InputKind {
                 && head[260] == 'a' && head[261] == 'r') {
             return BASE_IMAGE;
         }
+        if (length == 512 && allZero(head)) {
+            return BASE_IMAGE; // an empty tar: just the end-of-archive blocks (prepare with no config files)
+        }
         int c = head[0] & 0xff;
         if (c == '/') {
             return HOSTFILES;
@@ -33,5 +36,14 @@ public enum InputKind {
             return PACKAGES;
         }
         return null;
+    }
+
+    private static boolean allZero(byte[] head) {
+        for (byte b : head) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -37,6 +37,9 @@ public final class ApplianceTreeBuilder {
     /** Host identity (dev:ino) of regular files with several links, by appliance path. */
     private final Map<String, String> inodes = new HashMap<>();
     private final List<String> unreadable = new ArrayList<>();
+    /** Which package brought each path, for the size report. */
+    private final Map<String, String> owner = new HashMap<>();
+    private final Map<String, Long> excludedBytes = new HashMap<>();
 
     private ApplianceTreeBuilder(TreeInputs inputs) {
         this.inputs = inputs;
@@ -47,6 +50,19 @@ public final class ApplianceTreeBuilder {
     /** Builds the tree described by {@code inputs}. */
     public static ApplianceTree build(TreeInputs inputs) throws TreeException, PackageDatabaseException, IOException {
         return new ApplianceTreeBuilder(inputs).build();
+    }
+
+    /** Builds the tree and says how many bytes each package and each excludefiles rule accounts for. */
+    public static Assembly assemble(TreeInputs inputs) throws TreeException, PackageDatabaseException, IOException {
+        ApplianceTreeBuilder b = new ApplianceTreeBuilder(inputs);
+        ApplianceTree tree = b.build();
+        Map<String, Long> perPackage = new HashMap<>();
+        for (TreeEntry e : tree.entries()) {
+            if (e.type() == EntryType.FILE && !e.isHardLinkToEarlier()) {
+                perPackage.merge(b.owner.getOrDefault(e.path(), "(base images, hostfiles and generated files)"), e.size(), Long::sum);
+            }
+        }
+        return new Assembly(tree, SizeReport.of(perPackage, b.excludedBytes));
     }
 
     private ApplianceTree build() throws TreeException, PackageDatabaseException, IOException {
@@ -94,6 +110,7 @@ public final class ApplianceTreeBuilder {
                     continue;
                 }
                 addHost(path, paths.host(source));
+                owner.putIfAbsent(path, pkg.name());
             }
         }
     }
@@ -175,9 +192,12 @@ public final class ApplianceTreeBuilder {
         sorted.sort(PathOrder.COMPARATOR);
         List<String> excludedDirs = new ArrayList<>();
         for (String path : sorted) {
-            boolean excluded = underAny(path, excludedDirs) || matchesAny(patterns, path, links);
-            if (excluded) {
+            String rule = underAny(path, excludedDirs) ? "(inside an excluded directory)" : matchingRule(patterns, path, links);
+            if (rule != null) {
                 TreeEntry e = entries.remove(path);
+                if (e.type() == EntryType.FILE) {
+                    excludedBytes.merge("-" + rule, e.size(), Long::sum);
+                }
                 inodes.remove(path);
                 if (e.type() == EntryType.DIRECTORY) {
                     excludedDirs.add(path + "/");
@@ -196,19 +216,19 @@ public final class ApplianceTreeBuilder {
     }
 
     /** Matches the path itself and each alias it has through a directory symlink. */
-    private static boolean matchesAny(List<String> patterns, String path, TreeMap<String, String> links) {
+    private static String matchingRule(List<String> patterns, String path, TreeMap<String, String> links) {
         for (String pattern : patterns) {
             if (Fnmatch.matches(pattern, path)) {
-                return true;
+                return pattern;
             }
             for (Map.Entry<String, String> link : links.entrySet()) {
                 String target = link.getValue();
                 if (path.startsWith(target + "/") && Fnmatch.matches(pattern, link.getKey() + path.substring(target.length()))) {
-                    return true;
+                    return pattern;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private void addBaseImage(Path image) throws TreeException, IOException {

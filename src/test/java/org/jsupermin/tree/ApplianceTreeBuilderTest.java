@@ -171,6 +171,23 @@ class ApplianceTreeBuilderTest {
     }
 
     @Test
+    void sizeReportCountsPackagesAndExcludeRulesLargestFirst() throws Exception {
+        PackageDatabase db = new DpkgDriver().open(root);
+        List<InstalledPackage> closure = new Resolver(db.installedPackages(), db.versionScheme(), db.nativeArch())
+                .resolve(List.of("bash", "mawk")).closure();
+        Files.writeString(root.resolve("usr/bin/mawk"), "x".repeat(5000));
+        Manifest m = new Manifest(List.of(), List.of("/lib/firmware/*"), List.of("/lib/firmware/*"), List.of(), List.of());
+        Assembly a = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, m, List.of(), false, null, Reporter.SILENT));
+        SizeReport.Line first = a.sizes().packages().get(0);
+        assertEquals("mawk", first.name());
+        assertTrue(first.bytes() >= 5000);
+        assertEquals(List.of(new SizeReport.Line("-/lib/firmware/*", 8)), a.sizes().excludes());
+        for (int i = 1; i < a.sizes().packages().size(); i++) {
+            assertTrue(a.sizes().packages().get(i - 1).bytes() >= a.sizes().packages().get(i).bytes());
+        }
+    }
+
+    @Test
     void baseImagesOverrideAndAreCanonicalised() throws Exception {
         Path base = tmp.resolve("base.tar.gz");
         try (OutputStream out = Files.newOutputStream(base)) {

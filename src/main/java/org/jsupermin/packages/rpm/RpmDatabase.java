@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,14 +125,15 @@ public final class RpmDatabase implements PackageDatabase {
                 }
             }
         }
+        Map<String, List<String>> requiredBy = requiredPathsByOwnedPath(read, requiredPaths);
         Map<InstalledPackage, List<PackageFile>> byPackage = new HashMap<>();
         List<InstalledPackage> list = new ArrayList<>();
         for (RpmHeaderPackage p : read) {
             InstalledPackage pkg = p.pkg();
             List<Provide> extra = new ArrayList<>();
             for (PackageFile f : p.files()) {
-                if (requiredPaths.contains(f.path())) {
-                    extra.add(new Provide(f.path(), null));
+                for (String required : requiredBy.getOrDefault(f.path(), List.of())) {
+                    extra.add(new Provide(required, null));
                 }
             }
             if (!extra.isEmpty()) {
@@ -146,5 +148,30 @@ public final class RpmDatabase implements PackageDatabase {
         list.sort(null);
         packages = List.copyOf(list);
         files = byPackage;
+    }
+
+    /**
+     * For each owned path that satisfies a file requirement, the required paths it satisfies:
+     * itself, and the paths that reach it through a symlinked directory (/bin/sh for
+     * /usr/bin/sh behind /bin -> usr/bin) when no package owns the required path itself.
+     */
+    private Map<String, List<String>> requiredPathsByOwnedPath(List<RpmHeaderPackage> read, Set<String> requiredPaths) {
+        Set<String> owned = new HashSet<>();
+        Map<String, String> links = new HashMap<>();
+        for (RpmHeaderPackage p : read) {
+            for (PackageFile f : p.files()) {
+                owned.add(f.path());
+                if (f.metadata() != null && f.metadata().linkTarget() != null) {
+                    links.put(f.path(), f.metadata().linkTarget());
+                }
+            }
+        }
+        PathAliases aliases = new PathAliases(links, root);
+        Map<String, List<String>> out = new HashMap<>();
+        for (String required : requiredPaths) {
+            String target = owned.contains(required) ? required : aliases.canonical(required);
+            out.computeIfAbsent(target, k -> new ArrayList<>()).add(required);
+        }
+        return out;
     }
 }

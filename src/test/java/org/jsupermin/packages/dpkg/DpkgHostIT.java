@@ -118,10 +118,11 @@ class DpkgHostIT {
     @Test
     void pristineBashConfigComesFromTheDeb(@TempDir Path tmp) throws Exception {
         InstalledPackage bash = pkg("bash");
+        DpkgDatabase edited = editedHostRoot(tmp, "/etc/bash.bashrc", "/etc/skel/.bashrc");
         for (String compression : List.of("xz", "gzip", "none")) {
             Path debs = tmp.resolve("debs-" + compression);
             buildBashDeb(bash, tmp.resolve("stage-" + compression), debs, compression);
-            List<ConfigFile> got = db.configFiles(List.of(bash), new ConfigFileOptions(false, debs, false, tmp.resolve("work")));
+            List<ConfigFile> got = edited.configFiles(List.of(bash), new ConfigFileOptions(false, debs, false, tmp.resolve("work")));
             ConfigFile bashrc = got.stream().filter(c -> c.path().equals("/etc/bash.bashrc")).findFirst().orElseThrow();
             assertEquals("# pristine bash.bashrc built by dpkg-deb -Z" + compression + "\n",
                     new String(bashrc.content(), StandardCharsets.UTF_8));
@@ -130,7 +131,7 @@ class DpkgHostIT {
         Path debs = tmp.resolve("debs-zstd");
         Path deb = buildBashDeb(bash, tmp.resolve("stage-zstd"), debs, "zstd");
         PackageDatabaseException e = assertThrows(PackageDatabaseException.class,
-                () -> db.configFiles(List.of(bash), new ConfigFileOptions(false, debs, false, tmp.resolve("work"))));
+                () -> edited.configFiles(List.of(bash), new ConfigFileOptions(false, debs, false, tmp.resolve("work"))));
         assertTrue(e.getMessage().startsWith("reading " + deb + ": "), e.getMessage());
     }
 
@@ -145,7 +146,8 @@ class DpkgHostIT {
     void downloadsMissingDebsWithAptGet(@TempDir Path tmp) throws Exception {
         InstalledPackage adduser = pkg("adduser");
         Path work = tmp.resolve("work");
-        List<ConfigFile> got = db.configFiles(List.of(adduser), new ConfigFileOptions(false, null, true, work));
+        DpkgDatabase edited = editedHostRoot(tmp, "/etc/adduser.conf");
+        List<ConfigFile> got = edited.configFiles(List.of(adduser), new ConfigFileOptions(false, null, true, work));
         ConfigFile conf = got.stream().filter(c -> c.path().equals("/etc/adduser.conf")).findFirst().orElseThrow();
         assertTrue(new String(conf.content(), StandardCharsets.UTF_8).contains("DSHELL"));
         boolean cached = Files.exists(Path.of("/var/cache/apt/archives", DebLocator.debFileName(adduser)));
@@ -153,11 +155,37 @@ class DpkgHostIT {
     }
 
     @Test
-    void failedDownloadReportsAptGetsError(@TempDir Path tmp) {
+    void unchangedConffilesArePristineWithoutAnyArchive(@TempDir Path tmp) throws Exception {
+        // /etc/bash.bashrc still has the md5sum dpkg recorded: no .deb is needed (downloads not allowed here)
+        List<ConfigFile> got = db.configFiles(List.of(pkg("bash")), new ConfigFileOptions(false, null, false, tmp));
+        ConfigFile bashrc = got.stream().filter(c -> c.path().equals("/etc/bash.bashrc")).findFirst().orElseThrow();
+        assertEquals(Files.readString(Path.of("/etc/bash.bashrc")), new String(bashrc.content(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A root whose dpkg database is the host's but whose copies of {@code conffiles} were edited,
+     * so their pristine content must come from a package archive.
+     */
+    private static DpkgDatabase editedHostRoot(Path tmp, String... conffiles) throws Exception {
+        Path root = tmp.resolve("edited-root");
+        Files.createDirectories(root.resolve("var/lib/dpkg"));
+        Files.copy(Path.of("/var/lib/dpkg/status"), root.resolve("var/lib/dpkg/status"));
+        Files.createSymbolicLink(root.resolve("var/lib/dpkg/info"), Path.of("/var/lib/dpkg/info"));
+        for (String c : conffiles) {
+            Path f = root.resolve(c.substring(1));
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, "# edited by the administrator\n");
+        }
+        return new DpkgDatabase(root, 0);
+    }
+
+    @Test
+    void failedDownloadReportsAptGetsError(@TempDir Path tmp) throws Exception {
         InstalledPackage real = pkg("bash");
         InstalledPackage unknown = new InstalledPackage("bash", "0.0.0-nosuchversion", real.arch(), real.multiArch(),
                 List.of(), List.of(), "");
-        PackageDatabaseException e = assertThrows(PackageDatabaseException.class, () -> db.configFiles(List.of(unknown),
+        DpkgDatabase edited = editedHostRoot(tmp, "/etc/bash.bashrc");
+        PackageDatabaseException e = assertThrows(PackageDatabaseException.class, () -> edited.configFiles(List.of(unknown),
                 new ConfigFileOptions(false, null, true, tmp.resolve("work"))));
         assertTrue(e.getMessage().contains("apt-get download bash:" + real.arch() + "=0.0.0-nosuchversion"), e.getMessage());
         assertTrue(e.getMessage().contains("E: "), "apt-get's stderr is in the message: " + e.getMessage());
