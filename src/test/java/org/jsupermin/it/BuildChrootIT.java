@@ -143,7 +143,7 @@ class BuildChrootIT {
         Path d = prepare("kill", true, "bash", "coreutils", "perl");
         Path out = build(d, "kill");
         String before = Tools.run("bash", "-c", "cd " + out + " && find . -printf '%p %s %m %l\\n' | sort | sha256sum").stdout();
-        List<String> cmd = List.of("java", "-jar", Tools.JAR.toString(), "--build", "-f", "chroot", d.toString(), "-o", out.toString());
+        List<String> cmd = List.of(Tools.LAUNCHER.toString(), "--build", "-f", "chroot", d.toString(), "-o", out.toString());
         for (long delayMs : new long[] {300, 600, 900}) {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             Thread.sleep(delayMs);

@@ -24,7 +24,7 @@ class ProgressIT {
         Tools.requireTool("script", "/usr/bin/script", "apt-get install bsdutils");
         Path d = tmp.resolve("d");
         Tools.jsupermin("--prepare", "--use-installed", "bash", "coreutils", "-o", d.toString()).orFail("prepare");
-        String build = "java -jar " + Tools.JAR + " --build -f chroot " + d + " -o " + tmp.resolve("out");
+        String build = Tools.LAUNCHER + " --build -f chroot " + d + " -o " + tmp.resolve("out");
 
         // stderr on a pseudo-terminal: carriage-return redraws of "copying files [###...] n/N"
         Path typescript = tmp.resolve("typescript");

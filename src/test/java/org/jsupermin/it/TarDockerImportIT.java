@@ -84,7 +84,7 @@ class TarDockerImportIT {
         Tools.run("chmod", "-R", "a+rwX", home.toString()).orFail("chmod");
         Path out = home.resolve("user.tar");
         Result r = Tools.run(List.of("runuser", "-u", "nobody", "--", "java", "-jar", home.resolve("jsupermin.jar").toString(),
-                "--build", "-f", "tar", home.resolve("d").toString(), "-o", out.toString()), Map.of());
+                "--build", "-f", "tar", home.resolve("d").toString(), "-o", out.toString()), Map.of("LC_CTYPE", "C.UTF-8"));
         r.orFail("build as nobody");
         Path copy = tmp.resolve("user.tar");
         Files.copy(out, copy);
@@ -95,7 +95,7 @@ class TarDockerImportIT {
     @Test
     void pythonPerlAndGitRunAndStdoutStreamsIntoDockerImport() throws Exception {
         Path d = prepare("big", "bash", "coreutils", "python3", "perl", "git", "curl");
-        Result imported = Tools.run(List.of("bash", "-c", "set -o pipefail; java -jar " + Tools.JAR + " --build -f tar " + d
+        Result imported = Tools.run(List.of("bash", "-c", "set -o pipefail; " + Tools.LAUNCHER + " --build -f tar " + d
                 + " -o - | docker import - jsupermin-big:1"), Map.of("DOCKER_HOST", docker.host()));
         imported.orFail("build -o - | docker import");
         assertEquals("42", dockerRun("jsupermin-big:1", "python3", "-c", "print(6*7)").strip());
@@ -140,7 +140,7 @@ class TarDockerImportIT {
         Tools.jsupermin("--build", "-f", "tar", d.toString(), "-o", b.toString()).orFail("b");
         Tools.jsupermin("--build", "-f", "tar", d.toString(), "-o", c.toString()).orFail("c");
         assertEquals(sha256(b), sha256(c));
-        Result stdout = Tools.run("bash", "-c", "java -jar " + Tools.JAR + " --build -f tar " + d + " -o - | sha256sum");
+        Result stdout = Tools.run("bash", "-c", Tools.LAUNCHER + " --build -f tar " + d + " -o - | sha256sum");
         assertEquals(sha256(a), stdout.stdout().split(" ")[0]);
         Files.delete(moving);
         // with SOURCE_DATE_EPOCH, newer timestamps are clamped to it

@@ -18,6 +18,9 @@ public final class Tools {
     /** The jar the package phase built. */
     public static final Path JAR = Path.of("target/jsupermin.jar").toAbsolutePath();
 
+    /** The launcher users run. */
+    public static final Path LAUNCHER = Path.of("bin/supermin").toAbsolutePath();
+
     private Tools() {
     }
 
@@ -48,7 +51,8 @@ public final class Tools {
         if (!Files.isRegularFile(JAR)) {
             throw new AssertionError(JAR + " is missing: run the integration tests with mvn verify");
         }
-        List<String> cmd = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        // the real launcher, as users run it (it also makes the JVM decode file names as UTF-8)
+        List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
         cmd.addAll(List.of(args));
         return run(cmd, env);
     }
