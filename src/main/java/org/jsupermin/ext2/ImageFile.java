@@ -35,6 +35,25 @@ final class ImageFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies {@code count} bytes of {@code source} from {@code sourcePosition} to byte
+     * {@code position} of the image, file to file inside the kernel where it can.
+     *
+     * @return false when the source ended before {@code count} bytes
+     */
+    boolean copy(FileChannel source, long sourcePosition, long count, long position) throws IOException {
+        long done = 0;
+        while (done < count) {
+            channel.position(position + done);
+            long n = source.transferTo(sourcePosition + done, count - done, channel);
+            if (n <= 0) {
+                return false;
+            }
+            done += n;
+        }
+        return true;
+    }
+
     /** Writes one indirect block of 1024 pointers. */
     void writePointers(long block, int[] pointers) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(Geometry.BLOCK_SIZE).order(ByteOrder.LITTLE_ENDIAN);
