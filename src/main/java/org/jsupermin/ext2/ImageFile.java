@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,9 +17,14 @@ final class ImageFile implements AutoCloseable {
     private final RandomAccessFile file;
     private final FileChannel channel;
 
+    /**
+     * Creates the file afresh. An existing one is deleted rather than truncated: on ext4, a
+     * file truncated to zero is flushed to disk when closed (auto_da_alloc), which would make
+     * closing the image wait for all of it.
+     */
     ImageFile(Path path) throws IOException {
+        Files.deleteIfExists(path);
         this.file = new RandomAccessFile(path.toFile(), "rw");
-        file.setLength(0);
         this.channel = file.getChannel();
     }
 
