@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jsupermin.format.Ext2Format;
+import org.jsupermin.format.FormatException;
 import org.jsupermin.format.FormatOptions;
 import org.jsupermin.format.OutputFormat;
 import org.jsupermin.format.TarFormat;
@@ -170,11 +171,12 @@ final class BuildMode {
         return List.of(out);
     }
 
-    private static long parseSize(String text) throws UsageException {
+    /** A bad --size value is a one-line error, like supermin's, not a usage error with the synopsis. */
+    private static long parseSize(String text) throws FormatException {
         try {
             return Sizes.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--size " + text + ": " + e.getMessage());
+            throw new FormatException("--size " + text + ": " + e.getMessage());
         }
     }
 }

@@ -3,14 +3,19 @@ package org.jsupermin.ext2;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.zip.CRC32C;
 
 /**
  * Streams one inode's content into the image: reads 1 MiB at a time, leaves all-zero 4 KiB
  * blocks as holes, places the others through a {@link BlockMapper} and writes each run of
- * physically and logically contiguous blocks with one call. Non-zero blocks also feed the
- * image digest.
+ * physically and logically contiguous blocks with one call. Non-zero blocks also feed a
+ * running CRC-32C of the content (a hardware-assisted checksum: a cryptographic digest of every
+ * byte costs more than the copy), which {@link #checksum} hands to the image digest. Files on
+ * disk can instead be {@linkplain #copy copied} file to file.
  */
 final class ContentWriter {
 
@@ -19,7 +24,8 @@ final class ContentWriter {
 
     private final ImageFile image;
     private final BlockAllocator allocator;
-    private final MessageDigest digest;
+    private final CRC32C crc = new CRC32C();
+    private final byte[] logicalBytes = new byte[8];
     private final byte[] buffer = new byte[CHUNK_BLOCKS * Geometry.BLOCK_SIZE];
     private BlockMapper mapper;
 
@@ -27,10 +33,14 @@ final class ContentWriter {
     record Mapped(int[] iBlock, long blocks) {
     }
 
-    ContentWriter(ImageFile image, BlockAllocator allocator, MessageDigest digest) {
+    ContentWriter(ImageFile image, BlockAllocator allocator) {
         this.image = image;
         this.allocator = allocator;
-        this.digest = digest;
+    }
+
+    /** The checksum of all non-zero content blocks written so far, with their logical positions. */
+    long checksum() {
+        return crc.getValue();
     }
 
     /** Blocks placed so far for the content being written (to size an error message). */
@@ -70,6 +80,57 @@ final class ContentWriter {
         return result;
     }
 
+    /**
+     * Copies exactly {@code size} bytes of a file into freshly placed blocks, file to file
+     * inside the kernel: no zero-block holes, and only the size reaches the checksum.
+     *
+     * @throws Ext2Exception when the file is not {@code size} bytes long
+     */
+    Mapped copy(Path file, long size, String path) throws IOException, Ext2Exception, NoSpaceException {
+        mapper = new BlockMapper(allocator, image::writePointers);
+        try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (source.size() != size) {
+                throw new Ext2Exception("content of " + path + " (" + file + ") is " + source.size() + " bytes, "
+                        + size + " expected; did it change during the build?");
+            }
+            long blocks = Geometry.ceilDiv(size, Geometry.BLOCK_SIZE);
+            long runLogical = 0;
+            long runPhys = -1;
+            long runLen = 0;
+            for (long i = 0; i < blocks; i++) {
+                long phys = mapper.place(i);
+                if (runLen > 0 && phys == runPhys + runLen) {
+                    runLen++;
+                    continue;
+                }
+                copyRun(source, runLogical, runPhys, runLen, size, path);
+                runLogical = i;
+                runPhys = phys;
+                runLen = 1;
+            }
+            copyRun(source, runLogical, runPhys, runLen, size, path);
+        }
+        ByteBuffer.wrap(logicalBytes).putLong(0, size);
+        crc.update(logicalBytes);
+        mapper.finish();
+        Mapped result = new Mapped(mapper.iBlock(), mapper.blocks());
+        mapper = null;
+        return result;
+    }
+
+    private void copyRun(FileChannel source, long logical, long phys, long len, long size, String path)
+            throws IOException, Ext2Exception {
+        if (len == 0) {
+            return;
+        }
+        long from = logical * Geometry.BLOCK_SIZE;
+        long count = Math.min(len * Geometry.BLOCK_SIZE, size - from);
+        if (!image.copy(source, from, count, phys * Geometry.BLOCK_SIZE)) {
+            throw new Ext2Exception("content of " + path + " ended before " + size
+                    + " bytes; did it change during the build?");
+        }
+    }
+
     private void writeChunk(long firstLogical, int blocks) throws IOException, NoSpaceException {
         int runStart = -1;
         long runPhys = -1;
@@ -79,8 +140,9 @@ final class ContentWriter {
             if (Arrays.mismatch(buffer, off, off + Geometry.BLOCK_SIZE, ZERO, 0, Geometry.BLOCK_SIZE) < 0) {
                 continue;
             }
-            digest.update(ByteBuffer.allocate(8).putLong(0, firstLogical + i).array());
-            digest.update(buffer, off, Geometry.BLOCK_SIZE);
+            ByteBuffer.wrap(logicalBytes).putLong(0, firstLogical + i);
+            crc.update(logicalBytes);
+            crc.update(buffer, off, Geometry.BLOCK_SIZE);
             long phys = mapper.place(firstLogical + i);
             if (runLen > 0 && phys == runPhys + runLen && i == runStart + runLen) {
                 runLen++;

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jsupermin.util.Reporter;
+
 /**
  * Builds an ext2 image from entries added in any order, in the spirit of e2fsprogs'
  * populate-from-directory functions (mkdir, write, symlink, link) but without root, loop
@@ -78,13 +80,21 @@ public final class Ext2ImageBuilder {
      * @throws Ext2Exception when the entries are inconsistent or do not fit in the image size
      */
     public void write(Path image) throws IOException, Ext2Exception {
+        write(image, Reporter.SILENT);
+    }
+
+    /**
+     * Like {@link #write(Path)}, calling {@code reporter.progress(files, bytes)} after each
+     * regular file's content is written (the caller begins and ends the phase).
+     */
+    public void write(Path image, Reporter reporter) throws IOException, Ext2Exception {
         Map<String, Node> all = new HashMap<>(nodes);
         InodeAttributes implicit = InodeAttributes.of(0755, 0, 0, options.timestamp());
         all.putIfAbsent("/", new Node("/", FileType.DIRECTORY, implicit, 0, null, null, 0, 0, null));
         all.putIfAbsent("/lost+found", new Node("/lost+found", FileType.DIRECTORY,
                 InodeAttributes.of(0700, 0, 0, options.timestamp()), 0, null, null, 0, 0, null));
         TreePlan plan = new TreePlan(all);
-        new ImageWriter(options, plan).write(image);
+        new ImageWriter(options, plan, reporter).write(image);
     }
 
     private void add(Node node) {

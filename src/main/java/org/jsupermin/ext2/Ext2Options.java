@@ -9,7 +9,7 @@ import java.util.UUID;
  * @param timestamp seconds since the epoch for s_mkfs_time, s_wtime, s_lastcheck and for the
  *     implicit root and lost+found directories
  * @param uuid the filesystem UUID, or null to derive it (and the directory hash seed) from a
- *     digest of the whole content
+ *     digest of the metadata and a checksum of the content
  * @param volumeLabel the volume name (at most 16 UTF-8 bytes), or null for none
  */
 public record Ext2Options(long sizeBytes, long timestamp, UUID uuid, String volumeLabel) {

@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,9 +17,14 @@ final class ImageFile implements AutoCloseable {
     private final RandomAccessFile file;
     private final FileChannel channel;
 
+    /**
+     * Creates the file afresh. An existing one is deleted rather than truncated: on ext4, a
+     * file truncated to zero is flushed to disk when closed (auto_da_alloc), which would make
+     * closing the image wait for all of it.
+     */
     ImageFile(Path path) throws IOException {
+        Files.deleteIfExists(path);
         this.file = new RandomAccessFile(path.toFile(), "rw");
-        file.setLength(0);
         this.channel = file.getChannel();
     }
 
@@ -33,6 +39,25 @@ final class ImageFile implements AutoCloseable {
         while (data.hasRemaining()) {
             pos += channel.write(data, pos);
         }
+    }
+
+    /**
+     * Copies {@code count} bytes of {@code source} from {@code sourcePosition} to byte
+     * {@code position} of the image, file to file inside the kernel where it can.
+     *
+     * @return false when the source ended before {@code count} bytes
+     */
+    boolean copy(FileChannel source, long sourcePosition, long count, long position) throws IOException {
+        long done = 0;
+        while (done < count) {
+            channel.position(position + done);
+            long n = source.transferTo(sourcePosition + done, count - done, channel);
+            if (n <= 0) {
+                return false;
+            }
+            done += n;
+        }
+        return true;
     }
 
     /** Writes one indirect block of 1024 pointers. */

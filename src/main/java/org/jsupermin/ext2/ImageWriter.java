@@ -12,21 +12,34 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jsupermin.util.Reporter;
+
 /**
  * Writes a planned tree into an image in one pass: shared xattr blocks, then every inode's
- * content in inode order (directories, files, slow symlinks), then inode tables, bitmaps,
- * descriptors and superblocks. The UUID and hash seed come from a digest of all of it.
+ * content in inode order (directories, files (reporting each to a {@link Reporter}), slow symlinks), then inode tables, bitmaps,
+ * descriptors and superblocks. The UUID and hash seed come from a digest of the metadata and
+ * a checksum of the content.
  */
 final class ImageWriter {
+
+    /**
+     * Larger files are streamed so that their all-zero blocks become holes (disk images,
+     * databases); smaller ones are copied file to file.
+     */
+    static final long MAX_COPIED = 64L << 20;
 
     private final Ext2Options options;
     private final TreePlan plan;
     private final Geometry geometry;
     private final MessageDigest digest;
+    private final Reporter reporter;
+    private long filesDone;
+    private long bytesDone;
 
-    ImageWriter(Ext2Options options, TreePlan plan) throws Ext2Exception {
+    ImageWriter(Ext2Options options, TreePlan plan, Reporter reporter) throws Ext2Exception {
         this.options = options;
         this.plan = plan;
+        this.reporter = reporter;
         long size = options.sizeBytes();
         Geometry g = SizeAdvisor.geometry(size, plan.lastIno);
         if (g == null || g.dataCapacity() < plan.fixedBlocks) {
@@ -56,7 +69,7 @@ final class ImageWriter {
 
     private void writeAll(ImageFile image) throws IOException, Ext2Exception {
         BlockAllocator allocator = new BlockAllocator(geometry);
-        ContentWriter content = new ContentWriter(image, allocator, digest);
+        ContentWriter content = new ContentWriter(image, allocator);
         Inode[] inodes = new Inode[plan.lastIno + 1];
         long[] xattrBlocks = new long[plan.xattrBlocks.size()];
         int i = 0;
@@ -86,6 +99,7 @@ final class ImageWriter {
         Superblock sb = new Superblock(geometry);
         sb.timestamp = options.timestamp();
         sb.volumeLabel = options.volumeLabel();
+        digest.update(ByteBuffer.allocate(8).putLong(0, content.checksum()).array());
         digestMetadata();
         ByteBuffer sum = ByteBuffer.wrap(digest.digest());
         UUID derived = versioned(sum.getLong(0), sum.getLong(8));
@@ -114,11 +128,23 @@ final class ImageWriter {
             }
             case REGULAR -> {
                 inode.size = n.size;
-                try (InputStream in = n.content.open()) {
-                    mapped = content.write(in, n.size, n.path);
-                } catch (IOException e) {
-                    throw new IOException("reading content of " + n.path + ": " + e.getMessage(), e);
+                Path file = n.content.file();
+                if (file != null && n.size <= MAX_COPIED) {
+                    try {
+                        mapped = content.copy(file, n.size, n.path);
+                    } catch (IOException e) {
+                        throw new IOException("copying content of " + n.path + " from " + file + ": " + e.getMessage(), e);
+                    }
+                } else {
+                    try (InputStream in = n.content.open()) {
+                        mapped = content.write(in, n.size, n.path);
+                    } catch (IOException e) {
+                        throw new IOException("reading content of " + n.path + ": " + e.getMessage(), e);
+                    }
                 }
+                filesDone++;
+                bytesDone += n.size;
+                reporter.progress(filesDone, bytesDone);
                 if (mapped.blocks() * (Geometry.BLOCK_SIZE / 512) > 0xFFFFFFFFL) {
                     throw new Ext2Exception(n.path + " is too large for ext2 without huge_file (2 TiB of blocks)");
                 }

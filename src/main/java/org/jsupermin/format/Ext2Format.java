@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.jsupermin.ext2.Ext2Exception;
 import org.jsupermin.format.kernel.InitrdWriter;
 import org.jsupermin.format.kernel.Kernel;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.tree.TreeEntry;
+import org.jsupermin.util.Reporter;
 
 /**
  * {@code -f ext2}: supermin's appliance directory holding {@code kernel} (a symlink to the host's
@@ -40,12 +43,57 @@ public final class Ext2Format implements OutputFormat {
         } else {
             Files.createSymbolicLink(kernelOut, kernel.image().toAbsolutePath());
         }
-        options.reporter().info(1, "kernel " + kernel.version() + " (" + kernel.image() + ")");
-        new InitrdWriter(timestamp).write(kernel, staging.resolve("initrd"));
+        Reporter reporter = options.reporter() == null ? Reporter.SILENT : options.reporter();
+        reporter.info(1, "kernel " + kernel.version() + " (" + kernel.image() + ")");
+        // the initrd (compressing modules) and the root image (copying files) use different resources
+        FutureTask<Void> initrd = new FutureTask<>(() -> {
+            new InitrdWriter(timestamp).write(kernel, staging.resolve("initrd"));
+            return null;
+        });
+        Thread initrdThread = new Thread(initrd, "initrd");
+        initrdThread.start();
         try {
-            Ext2RootImage.write(tree, options.sizeBytes(), timestamp, staging.resolve("root"));
+            Ext2RootImage.write(tree, options.sizeBytes(), timestamp, staging.resolve("root"), reporter);
         } catch (Ext2Exception e) {
             throw new FormatException(e.getMessage(), e);
+        } finally {
+            joinUninterruptibly(initrdThread);
+        }
+        try {
+            initrd.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof FormatException f) {
+                throw f;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the initrd", e);
+        }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

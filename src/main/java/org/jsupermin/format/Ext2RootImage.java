@@ -4,16 +4,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 
+import org.jsupermin.ext2.ContentSupplier;
 import org.jsupermin.ext2.Ext2Exception;
 import org.jsupermin.ext2.Ext2ImageBuilder;
 import org.jsupermin.ext2.Ext2Options;
 import org.jsupermin.ext2.FileType;
 import org.jsupermin.ext2.InodeAttributes;
 import org.jsupermin.tree.ApplianceTree;
+import org.jsupermin.tree.ContentSource;
+import org.jsupermin.tree.EntryType;
 import org.jsupermin.tree.TreeEntry;
+import org.jsupermin.util.Reporter;
 
 /** Writes an {@link ApplianceTree} into an ext2 image file (the appliance's root filesystem). */
 public final class Ext2RootImage {
+
+    /** The phase name given to {@link Reporter#begin}. */
+    public static final String PHASE = "writing root image";
 
     private Ext2RootImage() {
     }
@@ -26,11 +33,40 @@ public final class Ext2RootImage {
      */
     public static void write(ApplianceTree tree, long sizeBytes, long timestamp, Path image)
             throws IOException, Ext2Exception {
+        write(tree, sizeBytes, timestamp, image, Reporter.SILENT);
+    }
+
+    /** Host files are copied file to file; bytes held in memory are streamed. */
+    private static ContentSupplier content(ContentSource source) {
+        if (source == null) {
+            return InputStream::nullInputStream;
+        }
+        if (source instanceof ContentSource.HostFile h) {
+            return ContentSupplier.ofFile(h.path());
+        }
+        return source::open;
+    }
+
+    /**
+     * Like {@link #write(ApplianceTree, long, long, Path)}, reporting the regular files written
+     * (count and bytes) to {@code reporter} as the phase {@value #PHASE}.
+     */
+    public static void write(ApplianceTree tree, long sizeBytes, long timestamp, Path image, Reporter reporter)
+            throws IOException, Ext2Exception {
         Ext2ImageBuilder builder = new Ext2ImageBuilder(Ext2Options.of(sizeBytes, timestamp));
+        long files = 0;
         for (TreeEntry e : tree.entries()) {
             add(builder, e);
+            if (e.type() == EntryType.FILE && !e.isHardLinkToEarlier()) {
+                files++;
+            }
         }
-        builder.write(image);
+        reporter.begin(PHASE, files);
+        try {
+            builder.write(image, reporter);
+        } finally {
+            reporter.end();
+        }
     }
 
     private static void add(Ext2ImageBuilder builder, TreeEntry e) {
@@ -41,8 +77,7 @@ public final class Ext2RootImage {
         InodeAttributes a = new InodeAttributes(e.mode(), e.uid(), e.gid(), e.mtime(), e.xattrs());
         switch (e.type()) {
             case DIRECTORY -> builder.addDirectory(e.path(), a);
-            case FILE -> builder.addFile(e.path(), a, e.size(),
-                    e.source() == null ? InputStream::nullInputStream : e.source()::open);
+            case FILE -> builder.addFile(e.path(), a, e.size(), content(e.source()));
             case SYMLINK -> builder.addSymlink(e.path(), a, e.linkTarget());
             case CHAR_DEVICE -> builder.addDevice(e.path(), FileType.CHAR_DEVICE, a, e.devMajor(), e.devMinor());
             case BLOCK_DEVICE -> builder.addDevice(e.path(), FileType.BLOCK_DEVICE, a, e.devMajor(), e.devMinor());

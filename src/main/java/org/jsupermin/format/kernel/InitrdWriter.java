@@ -63,7 +63,8 @@ public final class InitrdWriter {
         List<Member> members = members(modules);
         GzipParameters gzip = new GzipParameters();
         gzip.setModificationTime(0);
-        gzip.setCompressionLevel(9);
+        // level 6: level 9 takes ten times longer for 1% less (measured on Debian's 6.1 modules)
+        gzip.setCompressionLevel(6);
         OutputStream shield = new NonClosingOutputStream(out);
         try (GzipCompressorOutputStream gz = new GzipCompressorOutputStream(shield, gzip);
              CpioArchiveOutputStream cpio = new CpioArchiveOutputStream(gz, CpioConstants.FORMAT_NEW,
