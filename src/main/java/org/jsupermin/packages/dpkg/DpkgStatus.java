@@ -26,6 +26,9 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
 
     private static final Set<String> INSTALLED = Set.of("install ok installed", "hold ok installed");
     private static final Set<String> DROPPED_CONFFILE_FLAGS = Set.of("obsolete", "remove-on-upgrade");
+    /** The fields this record is made of; the others (Description, Maintainer, …) are skipped unread. */
+    private static final Set<String> FIELDS = Set.of("Package", "Status", "Version", "Architecture", "Multi-Arch",
+            "Pre-Depends", "Depends", "Provides", "Origin", "Conffiles");
 
     public DpkgStatus {
         packages = List.copyOf(packages);
@@ -38,9 +41,9 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
         List<InstalledPackage> packages = new ArrayList<>();
         Map<String, List<String>> conffiles = new HashMap<>();
         Map<String, String> digests = new HashMap<>();
-        for (Deb822Paragraph p : Deb822Reader.read(file)) {
+        for (Deb822Paragraph p : Deb822Reader.read(file, FIELDS)) {
             String name = p.get("Package");
-            String status = p.get("Status", "").strip().replaceAll("\\s+", " ");
+            String status = String.join(" ", tokens(p.get("Status", "")));
             if (name == null || !INSTALLED.contains(status)) {
                 continue;
             }
@@ -88,8 +91,8 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
             return result;
         }
         for (String line : value.split("\n")) {
-            List<String> tokens = new ArrayList<>(List.of(line.strip().split("\\s+")));
-            if (tokens.size() == 1 && tokens.get(0).isEmpty()) {
+            List<String> tokens = tokens(line);
+            if (tokens.isEmpty()) {
                 continue;
             }
             boolean dropped = false;
@@ -108,5 +111,27 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
             }
         }
         return result;
+    }
+
+    /** The words of {@code text} once stripped, split at runs of whitespace (regular expressions' {@code \s}). */
+    private static List<String> tokens(String text) {
+        String s = text.strip();
+        List<String> result = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            int start = i;
+            while (i < s.length() && !isSpace(s.charAt(i))) {
+                i++;
+            }
+            result.add(s.substring(start, i));
+            while (i < s.length() && isSpace(s.charAt(i))) {
+                i++;
+            }
+        }
+        return result;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 11 || c == '\f' || c == '\r';
     }
 }
