@@ -72,6 +72,8 @@ public final class ApplianceTreeBuilder {
     }
 
     private ApplianceTree build() throws TreeException, PackageDatabaseException, IOException {
+        List<Path> baseImages = inputs.manifest().baseImages();
+        BaseImagePrefetch bases = baseImages.isEmpty() ? null : BaseImagePrefetch.start(baseImages);
         addPackageFiles();
         addHostfiles();
         for (TreeInputs.ExtraTree extra : inputs.extraTrees()) {
@@ -80,8 +82,8 @@ public final class ApplianceTreeBuilder {
         addDirectoryLinks();
         startCapabilityScan();
         applyExcludes();
-        for (Path image : inputs.manifest().baseImages()) {
-            addBaseImage(image);
+        for (int i = 0; i < baseImages.size(); i++) {
+            addBaseImage(baseImages.get(i), bases.get(i));
         }
         addExtras();
         addSkeleton();
@@ -238,8 +240,8 @@ public final class ApplianceTreeBuilder {
         return null;
     }
 
-    private void addBaseImage(Path image) throws TreeException, IOException {
-        for (TreeEntry e : BaseImageReader.read(image)) {
+    private void addBaseImage(Path image, List<TreeEntry> members) throws TreeException, IOException {
+        for (TreeEntry e : members) {
             String path = canonicalInTree(e.path());
             if (path == null) {
                 throw new TreeException("base image " + image + ": member ." + e.path()
