@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.jsupermin.packages.PackageDatabaseException;
 
 /**
@@ -24,16 +22,36 @@ public final class Deb822Reader {
     private Deb822Reader() {
     }
 
+    /**
+     * One paragraph's values of the fields asked for, by position in the request (null when
+     * absent), and the 1-based line of its first field.
+     */
+    record Fields(String[] values, int line) {
+        /** The value of requested field number {@code i}, or null. */
+        String get(int i) {
+            return values[i];
+        }
+    }
+
     /** Reads every paragraph of {@code file}; errors name the file and the line. */
     public static List<Deb822Paragraph> read(Path file) throws PackageDatabaseException {
-        return read(file, null);
+        List<Deb822Paragraph> out = new ArrayList<>();
+        parse(readBytes(file), file.toString(), null, out, null);
+        return out;
     }
 
     /**
      * Reads every paragraph of {@code file}, keeping only the fields named in {@code keep}
-     * (case-insensitively; all fields when null). Errors name the file and the line.
+     * (matched case-insensitively; the others are checked but never decoded). Errors name the
+     * file and the line.
      */
-    public static List<Deb822Paragraph> read(Path file, Set<String> keep) throws PackageDatabaseException {
+    static List<Fields> readFields(Path file, List<String> keep) throws PackageDatabaseException {
+        List<Fields> out = new ArrayList<>();
+        parse(readBytes(file), file.toString(), keep.toArray(new String[0]), null, out);
+        return out;
+    }
+
+    private static byte[] readBytes(Path file) throws PackageDatabaseException {
         if (!Files.exists(file)) {
             throw new PackageDatabaseException("reading " + file + ": no such file; is this a Debian root?");
         }
@@ -45,7 +63,7 @@ public final class Deb822Reader {
         } catch (IOException e) {
             throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
         }
-        return parse(data, file.toString(), keep);
+        return data;
     }
 
     /** Reads every paragraph from {@code reader}; {@code name} names the source in errors. */
@@ -56,7 +74,9 @@ public final class Deb822Reader {
         while ((n = reader.read(buf)) > 0) {
             b.append(buf, 0, n);
         }
-        return parse(b.toString().getBytes(StandardCharsets.UTF_8), name, null);
+        List<Deb822Paragraph> out = new ArrayList<>();
+        parse(b.toString().getBytes(StandardCharsets.UTF_8), name, null, out, null);
+        return out;
     }
 
     /**
@@ -67,16 +87,11 @@ public final class Deb822Reader {
      * byte); only the names and values kept are decoded, malformed bytes replaced (old
      * Descriptions are Latin-1).
      */
-    private static List<Deb822Paragraph> parse(byte[] data, String name, Set<String> keep)
-            throws PackageDatabaseException {
+    private static void parse(byte[] data, String name, String[] keep, List<Deb822Paragraph> paragraphs,
+                              List<Fields> kept) throws PackageDatabaseException {
         String text = new String(data, StandardCharsets.ISO_8859_1);
-        Set<String> kept = null;
-        if (keep != null) {
-            kept = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            kept.addAll(keep);
-        }
-        List<Deb822Paragraph> paragraphs = new ArrayList<>();
         Map<String, StringBuilder> fields = new LinkedHashMap<>();
+        StringBuilder[] slots = keep == null ? null : new StringBuilder[keep.length];
         boolean inParagraph = false;
         boolean inField = false;
         StringBuilder current = null;
@@ -108,8 +123,12 @@ public final class Deb822Reader {
             lineNo++;
             if (isBlank(data, text, line, end)) {
                 if (inParagraph) {
-                    paragraphs.add(toParagraph(fields, start));
-                    fields = new LinkedHashMap<>();
+                    if (keep == null) {
+                        paragraphs.add(toParagraph(fields, start));
+                        fields = new LinkedHashMap<>();
+                    } else {
+                        kept.add(toFields(slots, start));
+                    }
                     inParagraph = false;
                 }
                 inField = false;
@@ -138,18 +157,58 @@ public final class Deb822Reader {
                 inParagraph = true;
             }
             inField = true;
-            String field = decode(data, line, colon);
-            if (kept == null || kept.contains(field)) {
+            if (keep == null) {
                 current = new StringBuilder(decode(data, colon + 1, end).strip());
-                fields.put(field, current);
+                fields.put(decode(data, line, colon), current);
             } else {
-                current = null;
+                int slot = slotOf(keep, data, text, line, colon);
+                current = slot < 0 ? null : new StringBuilder(decode(data, colon + 1, end).strip());
+                if (slot >= 0) {
+                    slots[slot] = current;
+                }
             }
         }
         if (inParagraph) {
-            paragraphs.add(toParagraph(fields, start));
+            if (keep == null) {
+                paragraphs.add(toParagraph(fields, start));
+            } else {
+                kept.add(toFields(slots, start));
+            }
         }
-        return paragraphs;
+    }
+
+    /**
+     * Which of {@code keep} the field name at {@code [from, to)} is, ignoring case; -1 for none.
+     * An ASCII name is compared in place; another is decoded first.
+     */
+    private static int slotOf(String[] keep, byte[] data, String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) >= 0x80) {
+                String field = decode(data, from, to);
+                for (int k = 0; k < keep.length; k++) {
+                    if (String.CASE_INSENSITIVE_ORDER.compare(field, keep[k]) == 0) {
+                        return k;
+                    }
+                }
+                return -1;
+            }
+        }
+        for (int k = 0; k < keep.length; k++) {
+            if (keep[k].length() == to - from && text.regionMatches(true, from, keep[k], 0, to - from)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The paragraph's kept values; the slots are cleared for the next paragraph. */
+    private static Fields toFields(StringBuilder[] slots, int start) {
+        String[] values = new String[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            values[i] = slots[i] == null ? null : slots[i].toString();
+            slots[i] = null;
+        }
+        return new Fields(values, start);
     }
 
     private static String decode(byte[] data, int from, int to) {
