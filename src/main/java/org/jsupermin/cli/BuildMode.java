@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 import org.jsupermin.format.Ext2Format;
 import org.jsupermin.format.FormatException;
@@ -78,13 +83,15 @@ final class BuildMode {
             inputs.add(Path.of(a));
         }
         long t0 = System.nanoTime();
+        // the package database is opened while the appliance's files are read
+        Future<PackageDatabase> opening = background("open-database", () -> PackageDatabases.detect(cmd.root));
         Manifest manifest = ManifestReader.read(inputs);
         Long sourceDateEpoch = SourceDateEpoch.fromEnvironment(env);
         // archives and images are reproducible even when the host's mtimes move (/tmp, /run, …):
         // their timestamps are clamped to SOURCE_DATE_EPOCH, or to a fixed default when it is unset;
         // a chroot keeps the host's mtimes unless SOURCE_DATE_EPOCH asks otherwise
         Long epoch = sourceDateEpoch != null || formatName.equals("chroot") ? sourceDateEpoch : Long.valueOf(SourceDateEpoch.DEFAULT);
-        PackageDatabase db = PackageDatabases.detect(cmd.root);
+        PackageDatabase db = join(opening);
         Resolution resolution = Resolutions.resolve(db, manifest.packages(), console);
         List<InstalledPackage> closure = resolution.closure();
         console.info(2, String.format("resolved %d packages (%d ms)", closure.size(), (System.nanoTime() - t0) / 1_000_000));
@@ -98,30 +105,40 @@ final class BuildMode {
 
         Kernel kernel = formatName.equals("ext2") ? new KernelLocator(cmd.root, env, cmd.hostCpu).locate() : null;
 
-        BuildStamp stamp = new BuildStamp()
-                .add("tool", Version.number())
-                .add("format", formatName).add("size", size).add("host-cpu", cmd.hostCpu)
-                .add("copy-kernel", cmd.copyKernel).add("packagelist", cmd.includePackagelist)
-                .add("compression", cmd.compression).add("root", cmd.root.toAbsolutePath())
-                .add("epoch", epoch);
-        for (Path f : manifest.inputFiles()) {
-            stamp.addFile("input", f);
-        }
-        for (InstalledPackage p : closure) {
-            stamp.add("package", p.nameVersionArch());
-        }
-        if (kernel != null) {
-            stamp.add("kernel", kernel.version()).addFile("kernel-image", kernel.image());
-        }
-        String digest = stamp.hex();
+        Callable<String> stamp = () -> {
+            BuildStamp s = new BuildStamp()
+                    .add("tool", Version.number())
+                    .add("format", formatName).add("size", size).add("host-cpu", cmd.hostCpu)
+                    .add("copy-kernel", cmd.copyKernel).add("packagelist", cmd.includePackagelist)
+                    .add("compression", cmd.compression).add("root", cmd.root.toAbsolutePath())
+                    .add("epoch", epoch);
+            for (Path f : manifest.inputFiles()) {
+                s.addFile("input", f);
+            }
+            for (InstalledPackage p : closure) {
+                s.add("package", p.nameVersionArch());
+            }
+            if (kernel != null) {
+                s.add("kernel", kernel.version()).addFile("kernel-image", kernel.image());
+            }
+            return s.hex();
+        };
         List<Path> outputs = out == null ? List.of() : outputFiles(formatName, out);
+        // the digest decides --if-newer up front; otherwise it is only written after the build,
+        // so it is worked out while the tree is assembled (and not at all for standard output)
+        Future<String> digest = null;
         if (cmd.ifNewer && out != null) {
-            String why = BuildStamp.whyRebuild(out, digest, outputs);
+            digest = CompletableFuture.completedFuture(stamp.call());
+            String why = BuildStamp.whyRebuild(out, join(digest), outputs);
             if (why == null) {
                 console.info(1, "if-newer: output does not need rebuilding");
                 return 0;
             }
             console.info(1, "if-newer: rebuilding because " + why);
+        }
+
+        if (digest == null && out != null) {
+            digest = background("build-stamp", stamp);
         }
 
         List<TreeInputs.ExtraTree> extra = new ArrayList<>();
@@ -158,10 +175,34 @@ final class BuildMode {
             output.abort();
             throw e;
         }
-        BuildStamp.write(out, digest, outputs);
+        BuildStamp.write(out, join(digest), outputs);
         console.info(2, String.format("wrote the %s output (%d ms)", formatName, (System.nanoTime() - t0) / 1_000_000));
         console.info(1, "wrote " + out);
         return 0;
+    }
+
+    /** Runs {@code work} on a daemon thread. */
+    private static <T> Future<T> background(String name, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The result of background work, its exception rethrown as if the work had run here. */
+    private static <T> T join(Future<T> work) throws Exception {
+        try {
+            return work.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception x) {
+                throw x;
+            }
+            if (e.getCause() instanceof Error x) {
+                throw x;
+            }
+            throw e;
+        }
     }
 
     private static List<Path> outputFiles(String format, Path out) {

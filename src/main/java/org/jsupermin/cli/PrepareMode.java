@@ -35,6 +35,10 @@ final class PrepareMode {
             throw new UsageException("output " + out + " is an existing file, not a directory; remove it or give another -o");
         }
         Long epoch = SourceDateEpoch.fromEnvironment(System.getenv());
+        // the archive writer's classes load on the second core while the database is read
+        Thread warmUp = new Thread(ManifestWriter::warmUp, "warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         PackageDatabase db = PackageDatabases.detect(cmd.root);
         console.info(1, "package database: " + db.driverName() + " under " + db.root());
         Resolution resolution = Resolutions.resolve(db, cmd.arguments, console);

@@ -4,11 +4,14 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.jsupermin.tree.ApplianceTree;
+import org.jsupermin.tree.ContentSource;
 import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.util.Reporter;
 
@@ -21,6 +24,8 @@ import org.jsupermin.util.Reporter;
 public final class TarFormat implements OutputFormat {
 
     private static final int BUFFER = 256 * 1024;
+    /** Host files from this size on are copied by the kernel when the archive goes uncompressed to a file. */
+    static final long TRANSFER_MIN = 16 * 1024;
 
     @Override
     public String name() {
@@ -32,9 +37,10 @@ public final class TarFormat implements OutputFormat {
         Path fileName = staging.getFileName();
         TarCompression compression = TarCompression.choose(options.compression(),
                 fileName == null ? "" : fileName.toString());
-        try (OutputStream file = Files.newOutputStream(staging, StandardOpenOption.CREATE_NEW,
+        try (FileChannel channel = FileChannel.open(staging, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
-            write(tree, options, compression, file);
+            write(tree, options, compression, Channels.newOutputStream(channel),
+                    compression == TarCompression.NONE ? channel : null);
         }
     }
 
@@ -44,16 +50,17 @@ public final class TarFormat implements OutputFormat {
      */
     public void writeTo(ApplianceTree tree, FormatOptions options, OutputStream out)
             throws IOException, FormatException {
-        write(tree, options, TarCompression.choose(options.compression(), ""), out);
+        write(tree, options, TarCompression.choose(options.compression(), ""), out, null);
     }
 
-    private void write(ApplianceTree tree, FormatOptions options, TarCompression compression, OutputStream out)
-            throws IOException, FormatException {
+    /** {@code channel}, when not null, is the uncompressed {@code out}'s channel, for kernel copies. */
+    private void write(ApplianceTree tree, FormatOptions options, TarCompression compression, OutputStream out,
+                       FileChannel channel) throws IOException, FormatException {
         Reporter reporter = options.reporter() == null ? Reporter.SILENT : options.reporter();
         reporter.begin("writing tar", tree.size());
         try (OutputStream compressed = compression.wrap(out);
              OutputStream buffered = new BufferedOutputStream(compressed, BUFFER)) {
-            TarWriter writer = new TarWriter(buffered);
+            TarWriter writer = new TarWriter(buffered, channel);
             long done = 0;
             for (TreeEntry e : tree.entries()) {
                 TarMember m = TarMembers.of(e);
@@ -63,8 +70,8 @@ public final class TarFormat implements OutputFormat {
                     continue;
                 }
                 if (m.typeflag() == '0') {
-                    try (InputStream in = e.source().open()) {
-                        writer.write(m, in, e.source().describe());
+                    try {
+                        writeContent(writer, m, e.source());
                     } catch (IOException ex) {
                         throw new IOException("reading " + e.source().describe() + " for " + e.path() + ": "
                                 + ex.getMessage(), ex);
@@ -77,6 +84,19 @@ public final class TarFormat implements OutputFormat {
             writer.finish();
         } finally {
             reporter.end();
+        }
+    }
+
+    private static void writeContent(TarWriter writer, TarMember m, ContentSource source)
+            throws IOException, FormatException {
+        if (writer.canTransfer() && m.size() >= TRANSFER_MIN && source instanceof ContentSource.HostFile h) {
+            try (FileChannel in = FileChannel.open(h.path())) {
+                writer.transfer(m, in, source.describe());
+            }
+            return;
+        }
+        try (InputStream in = source.open()) {
+            writer.write(m, in, source.describe());
         }
     }
 }

@@ -3,14 +3,18 @@ package org.jsupermin.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * Writes a POSIX (pax) tar stream member by member: a PAX {@code x} header whenever a name, a
  * number or an extended attribute does not fit ustar, then the ustar header, then the content
- * copied through a fixed buffer and checked against the declared size. Output is padded to whole
- * 10240-byte records, like GNU tar's default blocking factor.
+ * copied through a fixed buffer (or handed to the kernel, from a file channel to the output
+ * channel) and checked against the declared size. Output is padded to whole 10240-byte records,
+ * like GNU tar's default blocking factor.
  */
 final class TarWriter {
 
@@ -20,12 +24,27 @@ final class TarWriter {
     private static final int BUFFER = 64 * 1024;
 
     private final OutputStream out;
+    private final WritableByteChannel channel;
     private final byte[] buffer = new byte[BUFFER];
     private long written;
 
     /** Writes to {@code out}, which should be buffered; {@link #finish} does not close it. */
     TarWriter(OutputStream out) {
+        this(out, null);
+    }
+
+    /**
+     * Writes to {@code out}, a buffered stream over {@code channel}: headers go through the stream,
+     * file contents given to {@link #transfer} go straight to the channel after a flush.
+     */
+    TarWriter(OutputStream out, WritableByteChannel channel) {
         this.out = out;
+        this.channel = channel;
+    }
+
+    /** Whether {@link #transfer} may be used. */
+    boolean canTransfer() {
+        return channel != null;
     }
 
     /** Bytes written so far. */
@@ -38,6 +57,41 @@ final class TarWriter {
      * {@code member.size()} bytes; {@code origin} names it in the error otherwise.
      */
     void write(TarMember m, InputStream content, String origin) throws IOException, FormatException {
+        header(m);
+        if (m.size() > 0 || content != null) {
+            copy(m, content, origin);
+            pad(m.size());
+        }
+    }
+
+    /**
+     * Writes one regular-file member whose content the kernel copies from {@code content} to the
+     * output channel (sendfile); {@code content} must hold exactly {@code member.size()} bytes.
+     */
+    void transfer(TarMember m, FileChannel content, String origin) throws IOException, FormatException {
+        header(m);
+        out.flush();
+        long size = m.size();
+        long done = 0;
+        while (done < size) {
+            long n = content.transferTo(done, size - done, channel);
+            if (n <= 0) {
+                break;
+            }
+            done += n;
+        }
+        if (done < size) {
+            throw sizeChanged(m, origin, Long.toString(done));
+        }
+        // one byte beyond the declared size notices a file that grew
+        if (content.read(ByteBuffer.allocate(1), size) > 0) {
+            throw sizeChanged(m, origin, "more than " + size);
+        }
+        written += size;
+        pad(size);
+    }
+
+    private void header(TarMember m) throws IOException {
         PaxRecords pax = new PaxRecords();
         if (needsPax(m.name())) {
             pax.put("path", m.name());
@@ -69,10 +123,6 @@ final class TarWriter {
         }
         emit(UstarHeader.encode(m.name(), m.typeflag(), m.mode(), m.uid(), m.gid(), m.mtime(), m.size(),
                 m.linkName(), m.devMajor(), m.devMinor()));
-        if (m.size() > 0 || content != null) {
-            copy(m, content, origin);
-            pad(m.size());
-        }
     }
 
     /** Writes the end-of-archive marker (two zero blocks) and pads to a whole record. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -56,14 +57,13 @@ public final class ManifestReader {
 
     /** Decides what one input file is. */
     public static InputKind kindOf(Path file) throws ManifestException {
-        byte[] head = new byte[512];
-        int n;
-        try (InputStream in = Compression.open(file)) {
-            n = in.readNBytes(head, 0, head.length);
+        byte[] head;
+        try {
+            head = Compression.head(file, 512);
         } catch (IOException e) {
             throw new ManifestException("reading " + file + ": " + e.getMessage(), e);
         }
-        InputKind kind = InputKind.sniff(head, n);
+        InputKind kind = InputKind.sniff(Arrays.copyOf(head, 512), head.length);
         if (kind == null) {
             throw new ManifestException(file + ": unknown file type in the supermin appliance "
                     + "(expected a package list, hostfiles, excludefiles or a tar archive); remove it from the input");

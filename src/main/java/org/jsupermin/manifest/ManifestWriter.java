@@ -28,6 +28,19 @@ public final class ManifestWriter {
     private ManifestWriter() {
     }
 
+    /**
+     * Writes an empty base image to nowhere, so that the tar and gzip classes are loaded and
+     * initialised (a caller may do this on another thread while it still resolves packages).
+     */
+    public static void warmUp() {
+        try {
+            writeBaseImage(OutputStream.nullOutputStream(), List.of(
+                    new BaseFile("/etc/warm-up", 0644, null, new byte[1])), 0);
+        } catch (IOException e) {
+            // nothing is written anywhere; the real write reports its own errors
+        }
+    }
+
     /** Writes both files into {@code dir}, which must exist. */
     public static void write(Path dir, Collection<String> packages, List<BaseFile> baseFiles, long mtime)
             throws IOException {

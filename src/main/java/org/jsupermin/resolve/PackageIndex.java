@@ -1,12 +1,14 @@
 package org.jsupermin.resolve;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jsupermin.packages.Dependency;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.MultiArch;
@@ -14,8 +16,9 @@ import org.jsupermin.packages.Provide;
 import org.jsupermin.packages.VersionScheme;
 
 /**
- * The installed packages indexed once: sorted and numbered, by name, by what they provide, and
- * every requirement of every package with its candidates worked out.
+ * The installed packages indexed once: sorted and numbered, by name and by what they provide.
+ * A package's requirements, with their candidates worked out, are computed the first time a
+ * resolution reaches the package, and kept.
  */
 final class PackageIndex {
 
@@ -28,16 +31,12 @@ final class PackageIndex {
     private final Map<String, List<ProvideRef>> providers = new HashMap<>();
     private final VersionScheme versions;
     private final ArchRules arch;
-    private final Requirement[][] requirements;
+    /** Per package, its requirements once worked out (null before). */
+    private final AtomicReferenceArray<Requirement[]> requirements;
 
     PackageIndex(List<InstalledPackage> installed, VersionScheme versions, String nativeArch) {
         this.versions = versions;
-        // ties in the natural order (same name, arch and version) are broken by content so that
-        // the numbering never depends on the input order
-        this.packages = installed.stream().distinct()
-                .sorted(Comparator.<InstalledPackage>naturalOrder()
-                        .thenComparing(p -> p.multiArch() + " " + p.vendor() + " " + p.depends() + " " + p.provides()))
-                .toArray(InstalledPackage[]::new);
+        this.packages = sortedDistinct(installed);
         boolean multiArch = false;
         Map<String, List<Integer>> names = new HashMap<>();
         for (int i = 0; i < packages.length; i++) {
@@ -48,17 +47,42 @@ final class PackageIndex {
                 providers.computeIfAbsent(provide.name(), k -> new ArrayList<>()).add(new ProvideRef(i, provide));
             }
         }
-        names.forEach((name, list) -> byName.put(name, list.stream().mapToInt(Integer::intValue).toArray()));
-        this.arch = new ArchRules(nativeArch, multiArch);
-        this.requirements = new Requirement[packages.length][];
-        for (int i = 0; i < packages.length; i++) {
-            InstalledPackage p = packages[i];
-            Requirement[] rs = new Requirement[p.depends().size()];
-            for (int r = 0; r < rs.length; r++) {
-                rs[r] = requirement(p.depends().get(r), p.arch(), p.vendor());
-            }
-            requirements[i] = rs;
+        for (Map.Entry<String, List<Integer>> e : names.entrySet()) {
+            byName.put(e.getKey(), toArray(e.getValue()));
         }
+        this.arch = new ArchRules(nativeArch, multiArch);
+        this.requirements = new AtomicReferenceArray<>(packages.length);
+    }
+
+    /**
+     * The packages without duplicates, in their natural order; ties (same name, arch and version)
+     * are broken by content so that the numbering never depends on the input order, and are the
+     * only ones compared for equality (hashing every package's dependencies would cost more).
+     */
+    private static InstalledPackage[] sortedDistinct(List<InstalledPackage> installed) {
+        InstalledPackage[] sorted = installed.toArray(new InstalledPackage[0]);
+        Arrays.sort(sorted, new Comparator<InstalledPackage>() {
+            @Override
+            public int compare(InstalledPackage a, InstalledPackage b) {
+                int c = a.compareTo(b);
+                return c != 0 ? c : tieKey(a).compareTo(tieKey(b));
+            }
+        });
+        List<InstalledPackage> out = new ArrayList<>(sorted.length);
+        int run = 0;
+        for (InstalledPackage p : sorted) {
+            if (!out.isEmpty() && out.get(out.size() - 1).compareTo(p) != 0) {
+                run = out.size();
+            }
+            if (!out.subList(run, out.size()).contains(p)) {
+                out.add(p);
+            }
+        }
+        return out.toArray(new InstalledPackage[0]);
+    }
+
+    private static String tieKey(InstalledPackage p) {
+        return p.multiArch() + " " + p.vendor() + " " + p.depends() + " " + p.provides();
     }
 
     int size() {
@@ -75,7 +99,19 @@ final class PackageIndex {
 
     /** The requirements of package {@code i}, in the order it lists them. */
     Requirement[] requirements(int i) {
-        return requirements[i];
+        Requirement[] rs = requirements.get(i);
+        if (rs == null) {
+            // two threads may both work them out: the results are equal, either one is kept
+            InstalledPackage p = packages[i];
+            rs = new Requirement[p.depends().size()];
+            for (int r = 0; r < rs.length; r++) {
+                rs[r] = requirement(p.depends().get(r), p.arch(), p.vendor());
+            }
+            if (!requirements.compareAndSet(i, null, rs)) {
+                rs = requirements.get(i);
+            }
+        }
+        return rs;
     }
 
     /**
@@ -190,6 +226,10 @@ final class PackageIndex {
     }
 
     private static int[] toArray(List<Integer> list) {
-        return list.stream().mapToInt(Integer::intValue).toArray();
+        int[] a = new int[list.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = list.get(i);
+        }
+        return a;
     }
 }

@@ -12,8 +12,9 @@ import org.jsupermin.packages.VersionScheme;
  * Resolves requested package names to the closure of installed packages they need, following
  * dpkg's and rpm's rules: alternatives, virtual packages (Provides), versions and multiarch.
  *
- * <p>The installed packages are indexed once, in the constructor; each {@link #resolve} call only
- * walks the requirements. A resolver is immutable and may be shared between threads.
+ * <p>The installed packages are indexed once, in the constructor; the candidates of a package's
+ * requirements are worked out when a resolution first reaches it and kept for later calls. A
+ * resolver may be shared between threads.
  */
 public final class Resolver {
 

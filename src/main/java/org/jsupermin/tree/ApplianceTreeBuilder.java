@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -40,6 +43,9 @@ public final class ApplianceTreeBuilder {
     /** Which package brought each path, for the size report. */
     private final Map<String, String> owner = new HashMap<>();
     private final Map<String, Long> excludedBytes = new HashMap<>();
+    /** Host files whose capabilities are being read in the background, and that scan; or null. */
+    private Set<Path> scanned;
+    private Future<Map<Path, byte[]>> capabilityScan;
 
     private ApplianceTreeBuilder(TreeInputs inputs) {
         this.inputs = inputs;
@@ -66,15 +72,18 @@ public final class ApplianceTreeBuilder {
     }
 
     private ApplianceTree build() throws TreeException, PackageDatabaseException, IOException {
+        List<Path> baseImages = inputs.manifest().baseImages();
+        BaseImagePrefetch bases = baseImages.isEmpty() ? null : BaseImagePrefetch.start(baseImages);
         addPackageFiles();
         addHostfiles();
         for (TreeInputs.ExtraTree extra : inputs.extraTrees()) {
             addExtraTree(extra);
         }
         addDirectoryLinks();
+        startCapabilityScan();
         applyExcludes();
-        for (Path image : inputs.manifest().baseImages()) {
-            addBaseImage(image);
+        for (int i = 0; i < baseImages.size(); i++) {
+            addBaseImage(baseImages.get(i), bases.get(i));
         }
         addExtras();
         addSkeleton();
@@ -231,8 +240,8 @@ public final class ApplianceTreeBuilder {
         return null;
     }
 
-    private void addBaseImage(Path image) throws TreeException, IOException {
-        for (TreeEntry e : BaseImageReader.read(image)) {
+    private void addBaseImage(Path image, List<TreeEntry> members) throws TreeException, IOException {
+        for (TreeEntry e : members) {
             String path = canonicalInTree(e.path());
             if (path == null) {
                 throw new TreeException("base image " + image + ": member ." + e.path()
@@ -355,6 +364,28 @@ public final class ApplianceTreeBuilder {
         return result;
     }
 
+    /**
+     * Starts reading the capabilities of the host files found so far, so that getfattr runs
+     * while excludes, base images and parents are applied; files added later are read at the end.
+     */
+    private void startCapabilityScan() {
+        if (!Xattrs.available()) {
+            return;
+        }
+        List<Path> hostFiles = new ArrayList<>();
+        for (TreeEntry e : entries.values()) {
+            if (e.source() instanceof ContentSource.HostFile h) {
+                hostFiles.add(h.path());
+            }
+        }
+        if (hostFiles.isEmpty()) {
+            return;
+        }
+        hostFiles.sort(Comparator.comparing(Path::toString));
+        scanned = new HashSet<>(hostFiles);
+        capabilityScan = Xattrs.capabilitiesInBackground(hostFiles);
+    }
+
     private List<TreeEntry> addCapabilities(List<TreeEntry> list) throws IOException {
         List<Path> hostFiles = new ArrayList<>();
         for (TreeEntry e : list) {
@@ -369,8 +400,21 @@ public final class ApplianceTreeBuilder {
             inputs.reporter().warning("getfattr not found: file capabilities (security.capability) are not copied; install the attr package");
             return list;
         }
-        hostFiles.sort(Comparator.comparing(Path::toString));
-        Map<Path, byte[]> caps = Xattrs.capabilities(hostFiles);
+        Map<Path, byte[]> caps = new HashMap<>();
+        if (capabilityScan != null) {
+            // the early scan also read files since excluded, replaced or found to be later hard links
+            Set<Path> wanted = new HashSet<>(hostFiles);
+            for (Map.Entry<Path, byte[]> c : Xattrs.await(capabilityScan).entrySet()) {
+                if (wanted.contains(c.getKey())) {
+                    caps.put(c.getKey(), c.getValue());
+                }
+            }
+            hostFiles.removeIf(scanned::contains);
+        }
+        if (!hostFiles.isEmpty()) {
+            hostFiles.sort(Comparator.comparing(Path::toString));
+            caps.putAll(Xattrs.capabilities(hostFiles));
+        }
         if (caps.isEmpty()) {
             return list;
         }

@@ -9,12 +9,16 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 import org.jsupermin.util.Subprocess;
 
 /**
  * Reads the {@code security.capability} attributes of many host files with a few batched calls
- * of getfattr(1) (Java's own xattr view sees only the "user." namespace).
+ * of getfattr(1) (Java's own xattr view sees only the "user." namespace), in the caller's thread
+ * or in the background while the tree is still being assembled.
  */
 final class Xattrs {
 
@@ -34,12 +38,41 @@ final class Xattrs {
         return false;
     }
 
+    /** Starts reading the capabilities of {@code files} on a background thread. */
+    static Future<Map<Path, byte[]>> capabilitiesInBackground(List<Path> files) {
+        FutureTask<Map<Path, byte[]>> task = new FutureTask<>(() -> capabilities(files));
+        Thread t = new Thread(task, "getfattr");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The result of {@link #capabilitiesInBackground}, waited for. */
+    static Map<Path, byte[]> await(Future<Map<Path, byte[]>> scan) throws IOException {
+        try {
+            return scan.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading file capabilities", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException("reading file capabilities: " + e.getCause(), e.getCause());
+        }
+    }
+
     /** The capability attribute of each file that has one, by host path. */
     static Map<Path, byte[]> capabilities(List<Path> files) throws IOException {
         Map<Path, byte[]> result = new HashMap<>();
         for (int i = 0; i < files.size(); i += BATCH) {
+            // -d with an anchored -m lists only the files that have the attribute (-n would
+            // print an error line for every other file)
             List<String> cmd = new ArrayList<>(List.of("getfattr", "--absolute-names", "-h", "-e", "hex",
-                    "-n", CAPABILITY, "--"));
+                    "-d", "-m", "^security\\.capability$", "--"));
             for (Path p : files.subList(i, Math.min(files.size(), i + BATCH))) {
                 cmd.add(p.toString());
             }

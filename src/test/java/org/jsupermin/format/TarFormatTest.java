@@ -174,6 +174,41 @@ class TarFormatTest {
         assertTrue(e.getMessage().contains("read 20"), e.getMessage());
     }
 
+    @Test
+    void bigHostFilesCopiedByTheKernelGiveTheSameBytesAsTheStream() throws Exception {
+        byte[] big = new byte[(int) TarFormat.TRANSFER_MIN * 3 + 123];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 31 + 7);
+        }
+        Path host = dir.resolve("big");
+        Files.write(host, big);
+        ApplianceTree tree = ApplianceTree.of(List.of(TreeEntry.directory("/", 0755, 0),
+                TreeEntry.file("/a", 0644, 0, big.length, new ContentSource.HostFile(host)),
+                TreeEntry.file("/b", 0644, 0, 3, new ContentSource.Bytes(new byte[] {1, 2, 3}, "b")),
+                TreeEntry.file("/c", 0644, 0, big.length, new ContentSource.HostFile(host))));
+        Path staged = dir.resolve("out.tar");
+        new TarFormat().write(tree, options(null), staged);
+        assertArrayEquals(tarBytes(tree), Files.readAllBytes(staged));
+    }
+
+    @Test
+    void bigHostFileThatChangedSizeIsNamedWhenCopiedByTheKernel() throws Exception {
+        Path host = dir.resolve("grew");
+        int size = (int) TarFormat.TRANSFER_MIN * 2;
+        Files.write(host, new byte[size + 1]);
+        ApplianceTree grew = ApplianceTree.of(List.of(TreeEntry.directory("/", 0755, 0),
+                TreeEntry.file("/grew", 0644, 0, size, new ContentSource.HostFile(host))));
+        FormatException e = assertThrows(FormatException.class,
+                () -> new TarFormat().write(grew, options(null), dir.resolve("1.tar")));
+        assertTrue(e.getMessage().contains(host + " changed size") && e.getMessage().contains("read more than " + size),
+                e.getMessage());
+        ApplianceTree shrank = ApplianceTree.of(List.of(TreeEntry.directory("/", 0755, 0),
+                TreeEntry.file("/grew", 0644, 0, size + 100, new ContentSource.HostFile(host))));
+        e = assertThrows(FormatException.class,
+                () -> new TarFormat().write(shrank, options(null), dir.resolve("2.tar")));
+        assertTrue(e.getMessage().contains("read " + (size + 1) + ")"), e.getMessage());
+    }
+
     static String sha256(InputStream in) throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         byte[] buf = new byte[65536];

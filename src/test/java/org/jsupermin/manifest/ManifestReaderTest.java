@@ -47,6 +47,16 @@ class ManifestReaderTest {
     }
 
     @Test
+    void concatenatedGzipMembersReadAsOneFile() throws Exception {
+        byte[] first = gzip("coreutils\nba");
+        byte[] second = gzip("sh\nzlib1g\n");
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        Files.write(dir.resolve("packages.gz"), both);
+        assertEquals(List.of("bash", "coreutils", "zlib1g"), ManifestReader.read(List.of(dir)).packages());
+    }
+
+    @Test
     void unknownContentIsAnErrorNamingTheFile() throws IOException {
         Path f = dir.resolve("weird");
         Files.writeString(f, "#!/bin/sh\n");

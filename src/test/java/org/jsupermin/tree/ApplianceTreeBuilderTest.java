@@ -132,6 +132,25 @@ class ApplianceTreeBuilderTest {
     }
 
     @Test
+    void capabilitiesAreReadForFilesButNotForLaterHardLinksNorExcludedFiles() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "setting file capabilities needs root");
+        setcap("cap_net_raw+ep", root.resolve("usr/bin/bash"));
+        setcap("cap_net_admin+ep", root.resolve("usr/bin/mawk"));
+        ApplianceTree t = build(List.of("bash", "mawk"), List.of(), List.of("/usr/bin/mawk"), List.of());
+        assertNotNull(t.get("/usr/bin/bash").xattrs().get("security.capability"));
+        assertTrue(t.get("/usr/bin/rbash").isHardLinkToEarlier());
+        assertNull(t.get("/usr/bin/rbash").xattrs().get("security.capability"), "a later hard link carries no xattrs");
+        assertNull(t.get("/usr/bin/mawk"));
+    }
+
+    private static void setcap(String caps, Path file) throws Exception {
+        Process p = new ProcessBuilder("setcap", caps, file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "setcap " + caps + " " + file + ": " + out);
+    }
+
+    @Test
     void alternativesLinksAreRecreatedForIncludedTargets() throws Exception {
         ApplianceTree t = build("mawk");
         assertEquals("/etc/alternatives/awk", t.get("/usr/bin/awk").linkTarget());

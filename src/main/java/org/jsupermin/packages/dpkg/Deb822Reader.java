@@ -1,8 +1,6 @@
 package org.jsupermin.packages.dpkg;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,72 +12,235 @@ import java.util.List;
 import java.util.Map;
 import org.jsupermin.packages.PackageDatabaseException;
 
-/** Reads deb822 control data (dpkg's status file): paragraphs of {@code Field: value} lines. */
+/**
+ * Reads deb822 control data (dpkg's status file): paragraphs of {@code Field: value} lines.
+ * One pass over the text; fields the caller does not keep (long Descriptions) are checked for
+ * well-formedness but never copied.
+ */
 public final class Deb822Reader {
 
     private Deb822Reader() {
     }
 
+    /**
+     * One paragraph's values of the fields asked for, by position in the request (null when
+     * absent), and the 1-based line of its first field.
+     */
+    record Fields(String[] values, int line) {
+        /** The value of requested field number {@code i}, or null. */
+        String get(int i) {
+            return values[i];
+        }
+    }
+
     /** Reads every paragraph of {@code file}; errors name the file and the line. */
     public static List<Deb822Paragraph> read(Path file) throws PackageDatabaseException {
+        List<Deb822Paragraph> out = new ArrayList<>();
+        parse(readBytes(file), file.toString(), null, out, null);
+        return out;
+    }
+
+    /**
+     * Reads every paragraph of {@code file}, keeping only the fields named in {@code keep}
+     * (matched case-insensitively; the others are checked but never decoded). Errors name the
+     * file and the line.
+     */
+    static List<Fields> readFields(Path file, List<String> keep) throws PackageDatabaseException {
+        List<Fields> out = new ArrayList<>();
+        parse(readBytes(file), file.toString(), keep.toArray(new String[0]), null, out);
+        return out;
+    }
+
+    private static byte[] readBytes(Path file) throws PackageDatabaseException {
         if (!Files.exists(file)) {
             throw new PackageDatabaseException("reading " + file + ": no such file; is this a Debian root?");
         }
-        // InputStreamReader replaces malformed bytes instead of failing (old Descriptions are Latin-1)
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
-            return read(reader, file.toString());
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new PackageDatabaseException("reading " + file + ": no such file; is this a Debian root?", e);
         } catch (IOException e) {
             throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
         }
+        return data;
     }
 
     /** Reads every paragraph from {@code reader}; {@code name} names the source in errors. */
     public static List<Deb822Paragraph> read(Reader reader, String name) throws IOException, PackageDatabaseException {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        List<Deb822Paragraph> paragraphs = new ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        char[] buf = new char[8192];
+        int n;
+        while ((n = reader.read(buf)) > 0) {
+            b.append(buf, 0, n);
+        }
+        List<Deb822Paragraph> out = new ArrayList<>();
+        parse(b.toString().getBytes(StandardCharsets.UTF_8), name, null, out, null);
+        return out;
+    }
+
+    /**
+     * Splits UTF-8 {@code data} into paragraphs. Lines end at "\n", "\r" or "\r\n" (as
+     * {@link java.io.BufferedReader#readLine}); a continuation line (leading space or tab) adds
+     * a newline and the line without its first character to the field before it. The bytes are
+     * scanned as Latin-1 (every structural character is ASCII, and UTF-8 sequences hold no ASCII
+     * byte); only the names and values kept are decoded, malformed bytes replaced (old
+     * Descriptions are Latin-1).
+     */
+    private static void parse(byte[] data, String name, String[] keep, List<Deb822Paragraph> paragraphs,
+                              List<Fields> kept) throws PackageDatabaseException {
+        String text = new String(data, StandardCharsets.ISO_8859_1);
         Map<String, StringBuilder> fields = new LinkedHashMap<>();
+        StringBuilder[] slots = keep == null ? null : new StringBuilder[keep.length];
+        boolean inParagraph = false;
+        boolean inField = false;
         StringBuilder current = null;
         int start = 0;
         int lineNo = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
-                if (!fields.isEmpty()) {
-                    paragraphs.add(toParagraph(fields, start));
-                    fields = new LinkedHashMap<>();
+        int length = text.length();
+        int pos = 0;
+        int nextCr = text.indexOf('\r');
+        if (nextCr < 0) {
+            nextCr = length;
+        }
+        while (pos < length) {
+            if (nextCr < pos) {
+                nextCr = text.indexOf('\r', pos);
+                if (nextCr < 0) {
+                    nextCr = length;
                 }
+            }
+            int end = text.indexOf('\n', pos);
+            if (end < 0 || end > nextCr) {
+                end = nextCr;
+            }
+            int next = end + 1;
+            if (end == nextCr && next < length && text.charAt(next) == '\n') {
+                next++;
+            }
+            int line = pos;
+            pos = next;
+            lineNo++;
+            if (isBlank(data, text, line, end)) {
+                if (inParagraph) {
+                    if (keep == null) {
+                        paragraphs.add(toParagraph(fields, start));
+                        fields = new LinkedHashMap<>();
+                    } else {
+                        kept.add(toFields(slots, start));
+                    }
+                    inParagraph = false;
+                }
+                inField = false;
                 current = null;
                 continue;
             }
-            char first = line.charAt(0);
+            char first = text.charAt(line);
             if (first == ' ' || first == '\t') {
-                if (current == null) {
+                if (!inField) {
                     throw malformed(name, lineNo);
                 }
-                current.append('\n').append(line.substring(1));
+                if (current != null) {
+                    current.append('\n').append(decode(data, line + 1, end));
+                }
                 continue;
             }
-            if (first == '#' && fields.isEmpty()) {
+            if (first == '#' && !inParagraph) {
                 continue; // comment lines are allowed outside of paragraphs
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0 || line.substring(0, colon).chars().anyMatch(Character::isWhitespace)) {
+            int colon = text.indexOf(':', line);
+            if (colon <= line || colon >= end || hasWhitespace(data, text, line, colon)) {
                 throw malformed(name, lineNo);
             }
-            if (fields.isEmpty()) {
+            if (!inParagraph) {
                 start = lineNo;
+                inParagraph = true;
             }
-            current = new StringBuilder(line.substring(colon + 1).strip());
-            fields.put(line.substring(0, colon), current);
+            inField = true;
+            if (keep == null) {
+                current = new StringBuilder(decode(data, colon + 1, end).strip());
+                fields.put(decode(data, line, colon), current);
+            } else {
+                int slot = slotOf(keep, data, text, line, colon);
+                current = slot < 0 ? null : new StringBuilder(decode(data, colon + 1, end).strip());
+                if (slot >= 0) {
+                    slots[slot] = current;
+                }
+            }
         }
-        if (!fields.isEmpty()) {
-            paragraphs.add(toParagraph(fields, start));
+        if (inParagraph) {
+            if (keep == null) {
+                paragraphs.add(toParagraph(fields, start));
+            } else {
+                kept.add(toFields(slots, start));
+            }
         }
-        return paragraphs;
+    }
+
+    /**
+     * Which of {@code keep} the field name at {@code [from, to)} is, ignoring case; -1 for none.
+     * An ASCII name is compared in place; another is decoded first.
+     */
+    private static int slotOf(String[] keep, byte[] data, String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) >= 0x80) {
+                String field = decode(data, from, to);
+                for (int k = 0; k < keep.length; k++) {
+                    if (String.CASE_INSENSITIVE_ORDER.compare(field, keep[k]) == 0) {
+                        return k;
+                    }
+                }
+                return -1;
+            }
+        }
+        for (int k = 0; k < keep.length; k++) {
+            if (keep[k].length() == to - from && text.regionMatches(true, from, keep[k], 0, to - from)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The paragraph's kept values; the slots are cleared for the next paragraph. */
+    private static Fields toFields(StringBuilder[] slots, int start) {
+        String[] values = new String[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            values[i] = slots[i] == null ? null : slots[i].toString();
+            slots[i] = null;
+        }
+        return new Fields(values, start);
+    }
+
+    private static String decode(byte[] data, int from, int to) {
+        return new String(data, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the line holds only whitespace; a non-ASCII line is decoded to decide. */
+    private static boolean isBlank(byte[] data, String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return decode(data, from, to).isBlank();
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a field name holds whitespace; a non-ASCII name is decoded to decide. */
+    private static boolean hasWhitespace(byte[] data, String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return decode(data, from, to).chars().anyMatch(Character::isWhitespace);
+            }
+            if (Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Deb822Paragraph toParagraph(Map<String, StringBuilder> fields, int start) {

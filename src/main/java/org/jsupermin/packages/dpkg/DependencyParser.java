@@ -2,8 +2,6 @@ package org.jsupermin.packages.dpkg;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsupermin.packages.Dependency;
 import org.jsupermin.packages.Provide;
 import org.jsupermin.packages.Relation;
@@ -14,9 +12,6 @@ import org.jsupermin.packages.Relation;
  * Architecture restrictions ({@code [amd64]}) and build profiles ({@code <!nocheck>}) are dropped.
  */
 public final class DependencyParser {
-
-    private static final Pattern ALTERNATIVE = Pattern.compile(
-            "([^\\s:(\\[<]+)(?::([^\\s(\\[<]+))?\\s*(?:\\(\\s*(<<|<=|>=|>>|=|<|>)\\s*([^\\s()<>=]+)\\s*\\))?");
 
     private DependencyParser() {
     }
@@ -67,14 +62,86 @@ public final class DependencyParser {
         return result;
     }
 
+    /**
+     * One alternative, {@code name[:arch] [(op version)]}, with restrictions removed, matched by
+     * hand: a name of characters other than whitespace and {@code :([<}, an architecture of
+     * characters other than whitespace and {@code ([<}, and a version of characters other than
+     * whitespace and {@code ()<>=}.
+     */
     private static Dependency parseAlternative(String text) {
-        String s = stripRestrictions(text).strip().replaceAll("\\s+", " ");
-        Matcher m = ALTERNATIVE.matcher(s);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("cannot parse dependency '" + text.strip() + "'");
+        String s = stripRestrictions(text).strip();
+        int n = s.length();
+        int i = 0;
+        while (i < n && !isSpace(s.charAt(i)) && ":([<".indexOf(s.charAt(i)) < 0) {
+            i++;
         }
-        String relation = m.group(3);
-        return new Dependency(m.group(1), m.group(2), relation == null ? null : relation(relation), m.group(4));
+        if (i == 0) {
+            throw cannotParse(text);
+        }
+        String name = s.substring(0, i);
+        String qualifier = null;
+        if (i < n && s.charAt(i) == ':') {
+            int q = ++i;
+            while (i < n && !isSpace(s.charAt(i)) && "([<".indexOf(s.charAt(i)) < 0) {
+                i++;
+            }
+            if (i == q) {
+                throw cannotParse(text);
+            }
+            qualifier = s.substring(q, i);
+        }
+        i = skipSpaces(s, i);
+        if (i == n) {
+            return new Dependency(name, qualifier, null, null);
+        }
+        if (s.charAt(i) != '(') {
+            throw cannotParse(text);
+        }
+        i = skipSpaces(s, i + 1);
+        int op = i;
+        if (i + 1 < n && isRelation(s.charAt(i), s.charAt(i + 1))) {
+            i += 2;
+        } else if (i < n && "=<>".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        } else {
+            throw cannotParse(text);
+        }
+        String relation = s.substring(op, i);
+        i = skipSpaces(s, i);
+        int v = i;
+        while (i < n && !isSpace(s.charAt(i)) && "()<>=".indexOf(s.charAt(i)) < 0) {
+            i++;
+        }
+        if (i == v) {
+            throw cannotParse(text);
+        }
+        String version = s.substring(v, i);
+        i = skipSpaces(s, i);
+        if (i != n - 1 || s.charAt(i) != ')') {
+            throw cannotParse(text);
+        }
+        return new Dependency(name, qualifier, relation(relation), version);
+    }
+
+    /** The two-character relations {@code << <= >= >>}. */
+    private static boolean isRelation(char a, char b) {
+        return (a == '<' && (b == '<' || b == '=')) || (a == '>' && (b == '>' || b == '='));
+    }
+
+    /** Whitespace as regular expressions' {@code \s}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 11 || c == '\f' || c == '\r';
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static IllegalArgumentException cannotParse(String text) {
+        return new IllegalArgumentException("cannot parse dependency '" + text.strip() + "'");
     }
 
     /** Removes {@code [arch ...]} and {@code <profile ...>} groups found after the name and version. */

@@ -7,7 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,7 +104,9 @@ public final class DpkgDatabase implements PackageDatabase {
     @Override
     public List<ConfigFile> configFiles(Collection<InstalledPackage> packages, ConfigFileOptions options)
             throws PackageDatabaseException {
-        Map<InstalledPackage, List<String>> present = new LinkedHashMap<>();
+        // sorted maps (in the TreeSet's order): hashing the package records would start the
+        // JVM's record-method machinery, a noticeable cost in a short run
+        Map<InstalledPackage, List<String>> present = new TreeMap<>();
         Set<String> seen = new TreeSet<>();
         for (InstalledPackage pkg : new TreeSet<>(packages)) {
             List<String> paths = new ArrayList<>();
@@ -128,7 +129,7 @@ public final class DpkgDatabase implements PackageDatabase {
         } else if (!present.isEmpty()) {
             // a conffile whose content still has the md5sum dpkg recorded at unpacking is the
             // pristine file; only edited ones need the package archive
-            Map<InstalledPackage, List<String>> edited = new LinkedHashMap<>();
+            Map<InstalledPackage, List<String>> edited = new TreeMap<>();
             for (Map.Entry<InstalledPackage, List<String>> e : present.entrySet()) {
                 for (String path : e.getValue()) {
                     if (PristineCheck.unchanged(onRoot(path), status.conffileDigests().get(path))) {

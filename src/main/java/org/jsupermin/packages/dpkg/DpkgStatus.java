@@ -26,6 +26,19 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
 
     private static final Set<String> INSTALLED = Set.of("install ok installed", "hold ok installed");
     private static final Set<String> DROPPED_CONFFILE_FLAGS = Set.of("obsolete", "remove-on-upgrade");
+    /** The fields this record is made of; the others (Description, Maintainer, …) are skipped unread. */
+    private static final List<String> FIELDS = List.of("Package", "Status", "Version", "Architecture", "Multi-Arch",
+            "Pre-Depends", "Depends", "Provides", "Origin", "Conffiles");
+    private static final int PACKAGE = 0;
+    private static final int STATUS = 1;
+    private static final int VERSION = 2;
+    private static final int ARCHITECTURE = 3;
+    private static final int MULTI_ARCH = 4;
+    private static final int PRE_DEPENDS = 5;
+    private static final int DEPENDS = 6;
+    private static final int PROVIDES = 7;
+    private static final int ORIGIN = 8;
+    private static final int CONFFILES = 9;
 
     public DpkgStatus {
         packages = List.copyOf(packages);
@@ -38,9 +51,10 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
         List<InstalledPackage> packages = new ArrayList<>();
         Map<String, List<String>> conffiles = new HashMap<>();
         Map<String, String> digests = new HashMap<>();
-        for (Deb822Paragraph p : Deb822Reader.read(file)) {
-            String name = p.get("Package");
-            String status = p.get("Status", "").strip().replaceAll("\\s+", " ");
+        for (Deb822Reader.Fields p : Deb822Reader.readFields(file, FIELDS)) {
+            String name = p.get(PACKAGE);
+            String raw = p.get(STATUS) == null ? "" : p.get(STATUS);
+            String status = INSTALLED.contains(raw) ? raw : String.join(" ", tokens(raw));
             if (name == null || !INSTALLED.contains(status)) {
                 continue;
             }
@@ -60,19 +74,19 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
         return conffiles.getOrDefault(pkg.id(), List.of());
     }
 
-    private static InstalledPackage toPackage(Path file, Deb822Paragraph p, String name)
+    private static InstalledPackage toPackage(Path file, Deb822Reader.Fields p, String name)
             throws PackageDatabaseException {
         String field = "Depends";
         try {
             List<List<Dependency>> depends = new ArrayList<>();
             field = "Pre-Depends";
-            depends.addAll(DependencyParser.parseDepends(p.get("Pre-Depends")));
+            depends.addAll(DependencyParser.parseDepends(p.get(PRE_DEPENDS)));
             field = "Depends";
-            depends.addAll(DependencyParser.parseDepends(p.get("Depends")));
+            depends.addAll(DependencyParser.parseDepends(p.get(DEPENDS)));
             field = "Provides";
-            var provides = DependencyParser.parseProvides(p.get("Provides"));
-            return new InstalledPackage(name, p.get("Version", ""), p.get("Architecture", "all"),
-                    MultiArch.parse(p.get("Multi-Arch")), depends, provides, p.get("Origin", ""));
+            var provides = DependencyParser.parseProvides(p.get(PROVIDES));
+            return new InstalledPackage(name, orElse(p.get(VERSION), ""), orElse(p.get(ARCHITECTURE), "all"),
+                    MultiArch.parse(p.get(MULTI_ARCH)), depends, provides, orElse(p.get(ORIGIN), ""));
         } catch (IllegalArgumentException e) {
             throw new PackageDatabaseException("reading " + file + " line " + p.line() + " (package " + name
                     + ", field " + field + "): " + e.getMessage(), e);
@@ -80,16 +94,16 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
     }
 
     /** Lines " /etc/foo md5 [flag]"; entries flagged obsolete or remove-on-upgrade are dropped. */
-    private static List<String> parseConffiles(Path file, Deb822Paragraph p, Map<String, String> digests)
+    private static List<String> parseConffiles(Path file, Deb822Reader.Fields p, Map<String, String> digests)
             throws PackageDatabaseException {
-        String value = p.get("Conffiles");
+        String value = p.get(CONFFILES);
         List<String> result = new ArrayList<>();
         if (value == null) {
             return result;
         }
         for (String line : value.split("\n")) {
-            List<String> tokens = new ArrayList<>(List.of(line.strip().split("\\s+")));
-            if (tokens.size() == 1 && tokens.get(0).isEmpty()) {
+            List<String> tokens = tokens(line);
+            if (tokens.isEmpty()) {
                 continue;
             }
             boolean dropped = false;
@@ -99,7 +113,7 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
             }
             if (tokens.size() < 2 || !tokens.get(0).startsWith("/")) {
                 throw new PackageDatabaseException("reading " + file + " line " + p.line() + " (package "
-                        + p.get("Package") + ", field Conffiles): expected '/path md5sum', got '" + line.strip() + "'");
+                        + p.get(PACKAGE) + ", field Conffiles): expected '/path md5sum', got '" + line.strip() + "'");
             }
             if (!dropped) {
                 String path = String.join(" ", tokens.subList(0, tokens.size() - 1));
@@ -108,5 +122,31 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
             }
         }
         return result;
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    /** The words of {@code text} once stripped, split at runs of whitespace (regular expressions' {@code \s}). */
+    private static List<String> tokens(String text) {
+        String s = text.strip();
+        List<String> result = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            int start = i;
+            while (i < s.length() && !isSpace(s.charAt(i))) {
+                i++;
+            }
+            result.add(s.substring(start, i));
+            while (i < s.length() && isSpace(s.charAt(i))) {
+                i++;
+            }
+        }
+        return result;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 11 || c == '\f' || c == '\r';
     }
 }
