@@ -1,0 +1,51 @@
+package org.jsupermin.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jsupermin.util.FileTrees;
+
+/**
+ * The run the launcher records a class-data-sharing archive from: the common commands, once each,
+ * on this host, with all output discarded. Whatever fails (no package database, no bash) is
+ * ignored: the classes it loaded are recorded all the same.
+ */
+public final class Training {
+
+    private Training() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path work = Files.createTempDirectory("jsupermin-training-");
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        System.setOut(nowhere);
+        System.setErr(nowhere);
+        try {
+            String d = work.resolve("d").toString();
+            for (List<String> command : List.of(
+                    List.of("--help"),
+                    List.of("--version"),
+                    List.of("--list-drivers"),
+                    List.of("--prepare", "--use-installed", "bash", "-o", d),
+                    List.of("--build", "-f", "tar", d, "-o", work.resolve("a.tar").toString()),
+                    List.of("--build", "-f", "chroot", "--if-newer", d, "-o", work.resolve("c").toString()),
+                    List.of("--build", "-f", "chroot", "--if-newer", d, "-o", work.resolve("c").toString()))) {
+                try {
+                    SuperminCommand.run(command.toArray(String[]::new));
+                } catch (RuntimeException ignored) {
+                    // recorded classes are what counts
+                }
+            }
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            FileTrees.deleteRecursively(work);
+        }
+    }
+}
