@@ -20,6 +20,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.jsupermin.packages.ConfigFile;
 import org.jsupermin.packages.ConfigFileOptions;
 import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.LoadedPackages;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageFile;
@@ -62,16 +63,7 @@ public final class ApkDatabase implements PackageDatabase {
         } catch (IOException e) {
             // fall back to the packages
         }
-        try {
-            for (InstalledPackage p : installedPackages()) {
-                if ((p.name().equals("musl") || p.name().equals("apk-tools")) && !p.arch().equals("noarch")) {
-                    return p.arch();
-                }
-            }
-        } catch (PackageDatabaseException e) {
-            // reported again when the packages are asked for
-        }
-        return "x86_64";
+        return LoadedPackages.archOf(this, List.of("musl", "apk-tools"), "noarch", "x86_64");
     }
 
     @Override
@@ -97,15 +89,7 @@ public final class ApkDatabase implements PackageDatabase {
     public Map<InstalledPackage, List<PackageFile>> files(Collection<InstalledPackage> wanted)
             throws PackageDatabaseException {
         installedPackages();
-        Map<InstalledPackage, List<PackageFile>> out = new LinkedHashMap<>();
-        for (InstalledPackage p : wanted) {
-            List<PackageFile> f = files.get(p);
-            if (f == null) {
-                throw new PackageDatabaseException("package " + p + " is not installed in " + root);
-            }
-            out.put(p, f);
-        }
-        return out;
+        return LoadedPackages.select(files, wanted, root);
     }
 
     @Override

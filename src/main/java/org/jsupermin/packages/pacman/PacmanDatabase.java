@@ -16,6 +16,7 @@ import org.jsupermin.packages.ConfigFile;
 import org.jsupermin.packages.ConfigFileOptions;
 import org.jsupermin.packages.Dependency;
 import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.LoadedPackages;
 import org.jsupermin.packages.MultiArch;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
@@ -54,18 +55,7 @@ public final class PacmanDatabase implements PackageDatabase {
     /** The arch of the installed pacman or glibc package, else x86_64. */
     @Override
     public String nativeArch() {
-        try {
-            for (String name : List.of("pacman", "glibc")) {
-                for (InstalledPackage p : installedPackages()) {
-                    if (p.name().equals(name) && !p.arch().equals("any")) {
-                        return p.arch();
-                    }
-                }
-            }
-        } catch (PackageDatabaseException e) {
-            // reported again when the packages are asked for
-        }
-        return "x86_64";
+        return LoadedPackages.archOf(this, List.of("pacman", "glibc"), "any", "x86_64");
     }
 
     @Override

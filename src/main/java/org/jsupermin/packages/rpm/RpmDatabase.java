@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +13,7 @@ import org.jsupermin.packages.ConfigFile;
 import org.jsupermin.packages.ConfigFileOptions;
 import org.jsupermin.packages.Dependency;
 import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.LoadedPackages;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageFile;
@@ -50,18 +50,7 @@ public final class RpmDatabase implements PackageDatabase {
     /** The arch of the installed rpm or glibc package, else x86_64. */
     @Override
     public String nativeArch() {
-        try {
-            for (String name : List.of("rpm", "glibc")) {
-                for (InstalledPackage p : installedPackages()) {
-                    if (p.name().equals(name) && !p.arch().equals("noarch")) {
-                        return p.arch();
-                    }
-                }
-            }
-        } catch (PackageDatabaseException e) {
-            // an unreadable database fails again, with its message, when the packages are asked for
-        }
-        return "x86_64";
+        return LoadedPackages.archOf(this, List.of("rpm", "glibc"), "noarch", "x86_64");
     }
 
     @Override
@@ -81,15 +70,7 @@ public final class RpmDatabase implements PackageDatabase {
     public Map<InstalledPackage, List<PackageFile>> files(Collection<InstalledPackage> wanted)
             throws PackageDatabaseException {
         installedPackages();
-        Map<InstalledPackage, List<PackageFile>> out = new LinkedHashMap<>();
-        for (InstalledPackage p : wanted) {
-            List<PackageFile> f = files.get(p);
-            if (f == null) {
-                throw new PackageDatabaseException("package " + p + " is not installed in " + root);
-            }
-            out.put(p, f);
-        }
-        return out;
+        return LoadedPackages.select(files, wanted, root);
     }
 
     @Override

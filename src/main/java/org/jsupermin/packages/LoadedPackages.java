@@ -1,0 +1,47 @@
+package org.jsupermin.packages;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Helpers for databases that load every package at once (rpm, pacman, apk). */
+public final class LoadedPackages {
+
+    private LoadedPackages() {
+    }
+
+    /**
+     * The architecture of the first of {@code owners} (by name, in that order) that is installed
+     * with an architecture other than {@code neutral}; {@code fallback} when none is.
+     */
+    public static String archOf(PackageDatabase db, List<String> owners, String neutral, String fallback) {
+        try {
+            for (String name : owners) {
+                for (InstalledPackage p : db.installedPackages()) {
+                    if (p.name().equals(name) && !p.arch().equals(neutral)) {
+                        return p.arch();
+                    }
+                }
+            }
+        } catch (PackageDatabaseException e) {
+            // an unreadable database fails again, with its message, when the packages are asked for
+        }
+        return fallback;
+    }
+
+    /** The file lists of {@code wanted}, in that order, from lists loaded whole. */
+    public static Map<InstalledPackage, List<PackageFile>> select(Map<InstalledPackage, List<PackageFile>> all,
+            Collection<InstalledPackage> wanted, Path root) throws PackageDatabaseException {
+        Map<InstalledPackage, List<PackageFile>> out = new LinkedHashMap<>();
+        for (InstalledPackage p : wanted) {
+            List<PackageFile> f = all.get(p);
+            if (f == null) {
+                throw new PackageDatabaseException("package " + p + " is not installed in " + root);
+            }
+            out.put(p, f);
+        }
+        return out;
+    }
+}
