@@ -24,7 +24,7 @@ public record InstalledPackage(String name, String version, String arch, MultiAr
         vendor = vendor == null ? "" : vendor;
     }
 
-    /** "name:arch", unique within one database. */
+    /** "name:arch"; several installed versions of one package (kernels on rpm hosts) share it. */
     public String id() {
         return name + ":" + arch;
     }
