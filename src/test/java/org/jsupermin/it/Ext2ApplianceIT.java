@@ -60,9 +60,11 @@ class Ext2ApplianceIT {
         Path d = tmp.resolve("special.d");
         Tools.run("cp", "-a", small.toString(), d.toString()).orFail("cp");
         Ext2Oracle.specialFilesTarball(tmp.resolve("special-src"), d.resolve("special.tar.gz"));
-        Path app = build(d, "app", Map.of());
+        // the same SOURCE_DATE_EPOCH for both: an image clamps timestamps, a chroot otherwise keeps the host's
+        Map<String, String> epoch = Map.of("SOURCE_DATE_EPOCH", "1700000000");
+        Path app = build(d, "app", epoch);
         Path chroot = tmp.resolve("chroot");
-        Tools.jsupermin("--build", "-f", "chroot", d.toString(), "-o", chroot.toString()).orFail("build -f chroot");
+        Tools.jsupermin(epoch, "--build", "-f", "chroot", d.toString(), "-o", chroot.toString()).orFail("build -f chroot");
         Path image = app.resolve("root");
         Ext2Oracle.e2fsck(image);
 
