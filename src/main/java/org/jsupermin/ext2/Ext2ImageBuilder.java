@@ -2,7 +2,7 @@ package org.jsupermin.ext2;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jsupermin.util.Reporter;
@@ -19,7 +19,8 @@ import org.jsupermin.util.Reporter;
 public final class Ext2ImageBuilder {
 
     private final Ext2Options options;
-    private final Map<String, Node> nodes = new HashMap<>();
+    /** In the order added: callers adding in path order make the plan's sort a single pass. */
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
 
     public Ext2ImageBuilder(Ext2Options options) {
         this.options = options;
@@ -88,7 +89,7 @@ public final class Ext2ImageBuilder {
      * regular file's content is written (the caller begins and ends the phase).
      */
     public void write(Path image, Reporter reporter) throws IOException, Ext2Exception {
-        Map<String, Node> all = new HashMap<>(nodes);
+        Map<String, Node> all = new LinkedHashMap<>(nodes);
         InodeAttributes implicit = InodeAttributes.of(0755, 0, 0, options.timestamp());
         all.putIfAbsent("/", new Node("/", FileType.DIRECTORY, implicit, 0, null, null, 0, 0, null));
         all.putIfAbsent("/lost+found", new Node("/lost+found", FileType.DIRECTORY,

@@ -3,6 +3,7 @@ package org.jsupermin.tree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.jsupermin.packages.ExtraEntry;
 import org.jsupermin.packages.InstalledPackage;
@@ -135,19 +135,49 @@ public final class ApplianceTreeBuilder {
         }
     }
 
+    /**
+     * Adds a host directory tree (the kernel's modules) below an appliance path. The lstat that
+     * adds each name also says whether to descend: no second stat per file, no global sort (the
+     * entries are keyed by path, so the visiting order does not matter).
+     */
     private void addExtraTree(TreeInputs.ExtraTree extra) throws IOException {
         String base = RootPaths.normalize(extra.appliancePath());
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(extra.hostDir())) {
-            all = walk.sorted(Comparator.comparing(Path::toString)).toList();
+        addExtraTree(extra.hostDir(), base, true);
+    }
+
+    private void addExtraTree(Path host, String path, boolean top) throws IOException {
+        String canon = paths.canonical(path);
+        boolean directory;
+        if (canon != null) {
+            TreeEntry before = entries.get(canon);
+            addHost(canon, host);
+            TreeEntry added = entries.get(canon);
+            directory = added != before && added.type() == EntryType.DIRECTORY;
+        } else {
+            directory = Files.isDirectory(host, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         }
-        for (Path p : all) {
-            String rel = extra.hostDir().relativize(p).toString();
-            String path = rel.isEmpty() ? base : base + "/" + rel;
-            String canon = paths.canonical(path);
-            if (canon != null) {
-                addHost(canon, p);
+        if (top && !directory) {
+            if (Files.notExists(host, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new NoSuchFileException(host.toString());
             }
+            directory = Files.isDirectory(host, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        }
+        if (!directory) {
+            return;
+        }
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(host)) {
+            for (Path child : list) {
+                children.add(child);
+            }
+        } catch (NoSuchFileException e) {
+            if (top) {
+                throw e;
+            }
+            return; // removed while the tree was read
+        }
+        for (Path child : children) {
+            addExtraTree(child, path + "/" + child.getFileName(), false);
         }
     }
 
