@@ -133,6 +133,12 @@ public final class SuperminCommand implements Callable<Integer> {
         return verbose.length;
     }
 
+    private static void warnIf(Console console, boolean given, String option) {
+        if (given) {
+            console.warning(option + " applies to --build only; ignored");
+        }
+    }
+
     /** Options that mean nothing for the chosen mode or format are said to be ignored, never silently. */
     private void warnUnused(Console console) {
         boolean ext2 = "ext2".equals(format);
@@ -185,14 +191,14 @@ public final class SuperminCommand implements Callable<Integer> {
             if (format != null) {
                 throw new UsageException("-f/--format is for --build, not --prepare");
             }
-            for (String[] opt : new String[][] {{"--if-newer", String.valueOf(ifNewer)}, {"--lock", String.valueOf(lock != null)},
-                    {"--size", String.valueOf(size != null)}, {"--copy-kernel", String.valueOf(copyKernel)},
-                    {"--host-cpu", String.valueOf(hostCpu != null)}, {"--include-packagelist", String.valueOf(includePackagelist)},
-                    {"--compression", String.valueOf(compression != null)}, {"--size-report", String.valueOf(sizeReport)}}) {
-                if (opt[1].equals("true")) {
-                    console.warning(opt[0] + " applies to --build only; ignored");
-                }
-            }
+            warnIf(console, ifNewer, "--if-newer");
+            warnIf(console, lock != null, "--lock");
+            warnIf(console, size != null, "--size");
+            warnIf(console, copyKernel, "--copy-kernel");
+            warnIf(console, hostCpu != null, "--host-cpu");
+            warnIf(console, includePackagelist, "--include-packagelist");
+            warnIf(console, compression != null, "--compression");
+            warnIf(console, sizeReport, "--size-report");
             return new PrepareMode(this, console).run();
         }
         if (format == null) {

@@ -1,6 +1,5 @@
 package org.jsupermin.format;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import java.util.zip.GZIPOutputStream;
 import io.airlift.compress.zstd.ZstdOutputStream;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZOutputStream;
+import org.jsupermin.util.NonClosingOutputStream;
 
 /** How a tar output is compressed; every encoder here is single-threaded and deterministic. */
 public enum TarCompression {
@@ -73,7 +73,7 @@ public enum TarCompression {
      * stream and flushes {@code out} but never closes it.
      */
     public OutputStream wrap(OutputStream out) throws IOException {
-        OutputStream shielded = new NonClosing(out);
+        OutputStream shielded = new NonClosingOutputStream(out);
         return switch (this) {
             case NONE -> shielded;
             case GZIP -> new GZIPOutputStream(shielded, BUFFER);
@@ -82,20 +82,4 @@ public enum TarCompression {
         };
     }
 
-    /** Passes writes through in bulk; close only flushes. */
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
-    }
 }

@@ -18,6 +18,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 import org.jsupermin.util.PathOrder;
+import org.jsupermin.util.NonClosingOutputStream;
 
 /**
  * Writes a prepared supermin appliance: {@code packages} (sorted names) and {@code base.tar.gz}
@@ -63,7 +64,7 @@ public final class ManifestWriter {
         List<String> all = new ArrayList<>(byPath.keySet());
         GzipParameters gz = new GzipParameters();
         gz.setModificationTime(0);
-        try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(new NonClosing(out), gz);
+        try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(new NonClosingOutputStream(out), gz);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip, "UTF-8")) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -90,23 +91,6 @@ public final class ManifestWriter {
                 tar.closeArchiveEntry();
             }
             tar.finish();
-        }
-    }
-
-    /** Keeps the caller's stream open when the gzip stream closes. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

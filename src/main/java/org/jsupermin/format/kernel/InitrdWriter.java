@@ -16,6 +16,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 import org.jsupermin.format.FormatException;
 import org.jsupermin.util.PathOrder;
+import org.jsupermin.util.NonClosingOutputStream;
 
 /**
  * Writes the ext2 appliance's initrd: a gzip-compressed cpio (newc) archive holding /init,
@@ -112,20 +113,4 @@ public final class InitrdWriter {
         return members;
     }
 
-    /** Lets the gzip stream finish without closing the caller's stream. */
-    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
-        NonClosingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }
