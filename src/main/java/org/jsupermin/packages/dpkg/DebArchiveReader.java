@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import io.airlift.compress.zstd.ZstdInputStream;
 import org.apache.commons.compress.archivers.ar.ArArchiveEntry;
 import org.apache.commons.compress.archivers.ar.ArArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -98,9 +99,7 @@ public final class DebArchiveReader {
             case "data.tar.xz" -> XZCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
             case "data.tar.bz2" -> new BZip2CompressorInputStream(in, true);
             case "data.tar.lzma" -> new LZMACompressorInputStream(in);
-            case "data.tar.zst" -> throw new PackageDatabaseException("reading " + deb
-                    + ": its data.tar.zst is zstd-compressed, which is not supported; use --use-installed"
-                    + " or a .deb compressed with xz or gzip");
+            case "data.tar.zst" -> new ZstdInputStream(in); // Ubuntu's .debs since 21.10
             default -> throw new PackageDatabaseException("reading " + deb + ": unknown data member " + member);
         };
     }

@@ -1,5 +1,6 @@
 package org.jsupermin.packages.pacman;
 
+import io.airlift.compress.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +32,6 @@ import org.tukaani.xz.XZInputStream;
 final class PacmanConfigFiles {
 
     private static final String[] SUFFIXES = {".pkg.tar.zst", ".pkg.tar.xz", ".pkg.tar.gz"};
-    private static final String ZSTD_DECODER = "io.airlift.compress.zstd.ZstdInputStream";
-
     private final Path root;
 
     PacmanConfigFiles(Path root) {
@@ -149,12 +148,6 @@ final class PacmanConfigFiles {
         if (name.endsWith(".xz")) {
             return new XZInputStream(in);
         }
-        try {
-            return (InputStream) Class.forName(ZSTD_DECODER).getConstructor(InputStream.class).newInstance(in);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            in.close();
-            throw new PackageDatabaseException("reading " + archive + ": it is zstd-compressed and no pure-Java zstd "
-                    + "decoder (aircompressor) is on the class path; pass --use-installed");
-        }
+        return new ZstdInputStream(in);
     }
 }

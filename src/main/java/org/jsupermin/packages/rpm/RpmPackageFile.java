@@ -1,5 +1,6 @@
 package org.jsupermin.packages.rpm;
 
+import io.airlift.compress.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,6 @@ import org.tukaani.xz.XZInputStream;
 public final class RpmPackageFile {
 
     private static final int LEAD = 96;
-    private static final String ZSTD_DECODER = "io.airlift.compress.zstd.ZstdInputStream";
 
     private RpmPackageFile() {
     }
@@ -109,7 +109,7 @@ public final class RpmPackageFile {
         }
         if (m.length >= 4 && (m[0] & 0xff) == 0x28 && (m[1] & 0xff) == 0xb5 && (m[2] & 0xff) == 0x2f
                 && (m[3] & 0xff) == 0xfd) {
-            return zstd(in, file);
+            return new ZstdInputStream(in);
         }
         if (m.length >= 6 && m[0] == '0' && m[1] == '7' && m[2] == '0' && m[3] == '7' && m[4] == '0') {
             return in; // uncompressed cpio
@@ -118,15 +118,5 @@ public final class RpmPackageFile {
             return new LZMAInputStream(in);
         }
         throw new PackageDatabaseException("reading " + file + ": unknown payload compression");
-    }
-
-    private static InputStream zstd(InputStream in, Path file) throws PackageDatabaseException {
-        try {
-            Class<?> decoder = Class.forName(ZSTD_DECODER);
-            return (InputStream) decoder.getConstructor(InputStream.class).newInstance(in);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new PackageDatabaseException("reading " + file + ": its payload is zstd-compressed and no "
-                    + "pure-Java zstd decoder (aircompressor) is on the class path; pass --use-installed");
-        }
     }
 }

@@ -42,7 +42,8 @@ final class DebFixtures {
     static Path writeDeb(Path file, String dataMember, Member... members) throws IOException {
         byte[] tar = tar(members);
         byte[] data = switch (dataMember) {
-            case "data.tar", "data.tar.zst" -> tar;
+            case "data.tar" -> tar;
+            case "data.tar.zst" -> compress(tar, io.airlift.compress.zstd.ZstdOutputStream::new);
             case "data.tar.gz" -> compress(tar, GzipCompressorOutputStream::new);
             case "data.tar.xz" -> compress(tar, XZCompressorOutputStream::new);
             default -> throw new IllegalArgumentException(dataMember);

@@ -119,7 +119,7 @@ class DpkgHostIT {
     void pristineBashConfigComesFromTheDeb(@TempDir Path tmp) throws Exception {
         InstalledPackage bash = pkg("bash");
         DpkgDatabase edited = editedHostRoot(tmp, "/etc/bash.bashrc", "/etc/skel/.bashrc");
-        for (String compression : List.of("xz", "gzip", "none")) {
+        for (String compression : List.of("xz", "gzip", "zstd", "none")) {
             Path debs = tmp.resolve("debs-" + compression);
             buildBashDeb(bash, tmp.resolve("stage-" + compression), debs, compression);
             List<ConfigFile> got = edited.configFiles(List.of(bash), new ConfigFileOptions(false, debs, false, tmp.resolve("work")));
@@ -128,8 +128,11 @@ class DpkgHostIT {
                     new String(bashrc.content(), StandardCharsets.UTF_8));
             assertEquals(0640, bashrc.mode(), "mode from the archive");
         }
-        Path debs = tmp.resolve("debs-zstd");
-        Path deb = buildBashDeb(bash, tmp.resolve("stage-zstd"), debs, "zstd");
+        // a truncated archive is still one clear error naming it
+        Path debs = tmp.resolve("debs-truncated");
+        Path deb = buildBashDeb(bash, tmp.resolve("stage-truncated"), debs, "zstd");
+        byte[] whole = Files.readAllBytes(deb);
+        Files.write(deb, java.util.Arrays.copyOf(whole, whole.length - 200));
         PackageDatabaseException e = assertThrows(PackageDatabaseException.class,
                 () -> edited.configFiles(List.of(bash), new ConfigFileOptions(false, debs, false, tmp.resolve("work"))));
         assertTrue(e.getMessage().startsWith("reading " + deb + ": "), e.getMessage());
