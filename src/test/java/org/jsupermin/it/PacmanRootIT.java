@@ -1,25 +1,12 @@
 package org.jsupermin.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jsupermin.testing.FixtureRoots;
-import org.jsupermin.testing.RawTarReader;
-import org.jsupermin.testing.RootAppliance;
-import org.jsupermin.testing.RootListing;
-import org.jsupermin.testing.Tools;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --root} over a materialised copy of the pacman fixture root: closure, pristine backup files, chroot and tar. */
-class PacmanRootIT {
+class PacmanRootIT extends ForeignRootAppliance {
 
     static final String PACKAGELIST = """
             bash_5.2.026-2_x86_64
@@ -28,48 +15,28 @@ class PacmanRootIT {
             hello_1:2.0-1_x86_64
             """;
 
-    @TempDir
-    static Path tmp;
-    static FixtureRoots.Fixture fixture;
-    static RootAppliance appliance;
-    static Path prepared;
-
-    @BeforeAll
-    static void prepare() throws Exception {
-        fixture = FixtureRoots.pacman(tmp.resolve("fixture"));
-        appliance = new RootAppliance(fixture.root(), tmp);
-        prepared = appliance.prepare("hello", fixture.packages(), "hello");
+    @Override
+    FixtureRoots.Fixture fixture(Path dir) throws Exception {
+        return FixtureRoots.pacman(dir);
     }
 
-    @Test
-    void packagesFileClosureAndPristineConfigFiles() throws Exception {
-        assertEquals("hello\n", Files.readString(prepared.resolve("packages")));
-        Map<String, RawTarReader.Member> base = RootAppliance.baseImage(prepared);
-        assertEquals(FixtureRoots.HELLO_CONF, new String(base.get("/etc/hello.conf").content(), StandardCharsets.UTF_8));
-        assertEquals(0640, base.get("/etc/hello.conf").mode() & 07777);
-        assertEquals("# pristine bash.bashrc\n", new String(base.get("/etc/bash.bashrc").content(), StandardCharsets.UTF_8));
-        Path out = appliance.build(prepared, "chroot", "listed");
-        assertEquals(PACKAGELIST, Files.readString(out.resolve("packagelist")));
+    @Override
+    String packagelist() {
+        return PACKAGELIST;
     }
 
-    @Test
-    void chrootAndTarHoldTheInstalledFiles() throws Exception {
-        Map<String, String> expected = expected();
-        Path chroot = appliance.build(prepared, "chroot", "chroot");
-        assertEquals(expected, RootListing.of(chroot, expected.keySet()));
-        assertEquals(FixtureRoots.HELLO_CONF, Files.readString(chroot.resolve("etc/hello.conf")));
-        assertEquals(FixtureRoots.HELLO_OUTPUT + "\n",
-                Tools.run("chroot", chroot.toString(), "/bin/hello").orFail("chroot hello").stdout());
-        Path tar = appliance.build(prepared, "tar", "root.tar");
-        assertEquals(expected, RootListing.of(RootAppliance.tar(tar), expected.keySet()));
+    @Override
+    Map.Entry<String, String> otherConfigFile() {
+        return Map.entry("/etc/bash.bashrc", "# pristine bash.bashrc\n");
     }
 
-    /** The closure's listed paths present on the root, as the root has them (config files: pristine). */
-    private static Map<String, String> expected() throws Exception {
-        List<String> paths = fixture.files().stream()
-                .filter(p -> !p.startsWith("/etc/") && Files.exists(fixture.root().resolve(p.substring(1)), LinkOption.NOFOLLOW_LINKS))
-                .toList();
-        assertTrue(paths.containsAll(List.of("/bin", "/usr/bin/bash", "/usr/bin/hello", "/usr/lib/libc.so.6")), paths.toString());
-        return RootListing.of(fixture.root(), paths);
+    @Override
+    String helloPath() {
+        return "/bin/hello";
+    }
+
+    @Override
+    List<String> requiredPaths() {
+        return List.of("/bin", "/usr/bin/bash", "/usr/bin/hello", "/usr/lib/libc.so.6");
     }
 }

@@ -4,11 +4,9 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jsupermin.testing.RpmRoot;
 import org.redline_rpm.Builder;
-import org.redline_rpm.header.Architecture;
 import org.redline_rpm.header.Flags;
-import org.redline_rpm.header.Os;
-import org.redline_rpm.header.RpmType;
 import org.redline_rpm.payload.Directive;
 
 /**
@@ -56,21 +54,7 @@ final class RpmFixtures {
     }
 
     private static Builder builder(String name, String version, String release, int epoch) {
-        Builder b = new Builder();
-        if (epoch >= 0) {
-            b.setPackage(name, version, release, epoch);
-        } else {
-            b.setPackage(name, version, release);
-        }
-        b.setType(RpmType.BINARY);
-        b.setPlatform(Architecture.X86_64, Os.LINUX);
-        b.setSummary(name + " test package");
-        b.setDescription(name + " test package");
-        b.setBuildHost("localhost");
-        b.setLicense("MIT");
-        b.setGroup("Test");
-        b.setVendor("jsupermin tests");
-        return b;
+        return RpmRoot.builder(name, version, release, epoch);
     }
 
     /** The file name Redline gives a package. */
