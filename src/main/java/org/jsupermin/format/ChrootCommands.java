@@ -1,10 +1,10 @@
 package org.jsupermin.format;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+
+import org.jsupermin.util.Subprocess;
 
 /** Runs the few helper tools a chroot needs (mkfifo, mknod, setfattr) with LANG=C. */
 final class ChrootCommands {
@@ -21,30 +21,19 @@ final class ChrootCommands {
      * @throws FormatException when it cannot start or exits non-zero, with its error output
      */
     static void run(List<String> command, Path dir, Path input, String what) throws FormatException, IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectInput(input == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
-                        : ProcessBuilder.Redirect.from(input.toFile()));
-        pb.environment().put("LANG", "C");
-        pb.environment().put("LC_ALL", "C");
-        Process p;
+        Subprocess.Result r;
         try {
-            p = pb.start();
+            r = Subprocess.run(command, dir, input);
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
             throw new FormatException(what + ": cannot run " + command.get(0) + " (" + e.getMessage()
                     + "); install it (" + packageOf(command.get(0)) + ")", e);
         }
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        int code;
-        try {
-            code = p.waitFor();
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException(what + ": interrupted", e);
-        }
-        if (code != 0) {
-            throw new FormatException(what + ": " + command.get(0) + " exited with " + code
+        String err = r.stderr().trim();
+        if (r.exitCode() != 0) {
+            throw new FormatException(what + ": " + command.get(0) + " exited with " + r.exitCode()
                     + (err.isEmpty() ? "" : ": " + err));
         }
     }

@@ -11,11 +11,6 @@ package org.jsupermin.packages;
  */
 public record PackageFile(String path, String sourcePath, boolean config, FileMetadata metadata) {
 
-    /** A plain, non-config, undiverted file with no database metadata. */
-    public static PackageFile of(String path) {
-        return new PackageFile(path, path, false, null);
-    }
-
     /** Whether another package diverted this file. */
     public boolean diverted() {
         return !path.equals(sourcePath);

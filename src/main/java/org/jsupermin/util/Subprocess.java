@@ -30,13 +30,18 @@ public final class Subprocess {
 
     /** Runs {@code command} in {@code dir} (or the current directory when null) and waits for it. */
     public static Result run(List<String> command, Path dir) throws IOException {
+        return run(command, dir, null);
+    }
+
+    /** The same, with {@code stdin} (a file, or nothing when null) as standard input. */
+    public static Result run(List<String> command, Path dir, Path stdin) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("LANG", "C");
         pb.environment().put("LC_ALL", "C");
         if (dir != null) {
             pb.directory(dir.toFile());
         }
-        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(stdin.toFile()));
         Process p = pb.start();
         p.getOutputStream().close();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
