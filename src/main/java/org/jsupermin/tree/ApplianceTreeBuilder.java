@@ -292,7 +292,7 @@ public final class ApplianceTreeBuilder {
     }
 
     private void addExtras() throws PackageDatabaseException, IOException {
-        long now = inputs.sourceDateEpoch() != null ? inputs.sourceDateEpoch() : 0;
+        long now = generatedMtime();
         for (ExtraEntry x : db.extraEntries(inputs.closure())) {
             String path = paths.canonical(x.path());
             if (path == null) {
@@ -318,7 +318,7 @@ public final class ApplianceTreeBuilder {
 
     /** Mount points a container or VM expects, present even when no package lists them. */
     private void addSkeleton() {
-        long now = inputs.sourceDateEpoch() != null ? inputs.sourceDateEpoch() : 0;
+        long now = generatedMtime();
         for (String dir : List.of("/dev", "/proc", "/sys", "/run")) {
             entries.putIfAbsent(dir, TreeEntry.directory(dir, 0755, now));
         }
@@ -329,7 +329,7 @@ public final class ApplianceTreeBuilder {
         StringBuilder b = new StringBuilder();
         inputs.closure().stream().map(InstalledPackage::nameVersionArch).sorted().forEach(l -> b.append(l).append('\n'));
         byte[] data = b.toString().getBytes(StandardCharsets.UTF_8);
-        long now = inputs.sourceDateEpoch() != null ? inputs.sourceDateEpoch() : 0;
+        long now = generatedMtime();
         entries.put("/packagelist", TreeEntry.file("/packagelist", 0644, now, data.length,
                 new ContentSource.Bytes(data, "/packagelist")));
     }
@@ -353,14 +353,19 @@ public final class ApplianceTreeBuilder {
                     }
                 }
                 if (dir == null) {
-                    dir = TreeEntry.directory(parent, 0755, inputs.sourceDateEpoch() != null ? inputs.sourceDateEpoch() : 0);
+                    dir = TreeEntry.directory(parent, 0755, generatedMtime());
                 }
                 entries.put(parent, dir);
             }
         }
         if (!entries.containsKey("/")) {
-            entries.put("/", TreeEntry.directory("/", 0755, inputs.sourceDateEpoch() != null ? inputs.sourceDateEpoch() : 0));
+            entries.put("/", TreeEntry.directory("/", 0755, generatedMtime()));
         }
+    }
+
+    /** The mtime of entries no host file stands behind: SOURCE_DATE_EPOCH, else the epoch itself. */
+    private long generatedMtime() {
+        return inputs.sourceDateEpoch() != null ? inputs.sourceDateEpoch() : 0;
     }
 
     private static String parentOf(String path) {
