@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
 import org.jsupermin.format.Ext2Format;
+import org.jsupermin.format.Ext2Prelude;
 import org.jsupermin.format.FormatException;
 import org.jsupermin.format.FormatOptions;
 import org.jsupermin.format.OutputFormat;
@@ -91,94 +92,115 @@ final class BuildMode {
         // their timestamps are clamped to SOURCE_DATE_EPOCH, or to a fixed default when it is unset;
         // a chroot keeps the host's mtimes unless SOURCE_DATE_EPOCH asks otherwise
         Long epoch = sourceDateEpoch != null || formatName.equals("chroot") ? sourceDateEpoch : Long.valueOf(SourceDateEpoch.DEFAULT);
-        PackageDatabase db = join(opening);
-        Resolution resolution = Resolutions.resolve(db, manifest.packages(), console);
-        List<InstalledPackage> closure = resolution.closure();
-        console.info(2, String.format("resolved %d packages (%d ms)", closure.size(), (System.nanoTime() - t0) / 1_000_000));
-        if (cmd.graph != null) {
-            Resolutions.writeGraph(resolution, cmd.graph);
-        }
-        if (cmd.explain != null) {
-            Resolutions.explain(resolution, cmd.explain, new java.io.PrintWriter(System.out));
-            return 0;
-        }
-
-        Kernel kernel = formatName.equals("ext2") ? new KernelLocator(cmd.root, env, cmd.hostCpu).locate() : null;
-
-        Callable<String> stamp = () -> {
-            BuildStamp s = new BuildStamp()
-                    .add("tool", Version.number())
-                    .add("format", formatName).add("size", size).add("host-cpu", cmd.hostCpu)
-                    .add("copy-kernel", cmd.copyKernel).add("packagelist", cmd.includePackagelist)
-                    .add("compression", cmd.compression).add("root", cmd.root.toAbsolutePath())
-                    .add("epoch", epoch);
-            for (Path f : manifest.inputFiles()) {
-                s.addFile("input", f);
+        // the kernel needs no package: for ext2 it is found first, so that copying its modules
+        // into the image overlaps with resolving and assembling the packages' tree
+        Kernel kernel = formatName.equals("ext2") && cmd.explain == null ? new KernelLocator(cmd.root, env, cmd.hostCpu).locate() : null;
+        AtomicOutput output = null;
+        Ext2Prelude prelude = null;
+        boolean committed = false;
+        try {
+            if (kernel != null && out != null && !cmd.ifNewer) {
+                output = AtomicOutput.begin(out);
+                prelude = Ext2Prelude.start(kernel, output.staging(), size, epoch, manifest.excludes());
             }
-            for (InstalledPackage p : closure) {
-                s.add("package", p.nameVersionArch());
+            PackageDatabase db = join(opening);
+            Resolution resolution = Resolutions.resolve(db, manifest.packages(), console);
+            List<InstalledPackage> closure = resolution.closure();
+            console.info(2, String.format("resolved %d packages (%d ms)", closure.size(), (System.nanoTime() - t0) / 1_000_000));
+            if (cmd.graph != null) {
+                Resolutions.writeGraph(resolution, cmd.graph);
             }
-            if (kernel != null) {
-                s.add("kernel", kernel.version()).addFile("kernel-image", kernel.image());
-            }
-            return s.hex();
-        };
-        List<Path> outputs = out == null ? List.of() : outputFiles(formatName, out);
-        // the digest decides --if-newer up front; otherwise it is only written after the build,
-        // so it is worked out while the tree is assembled (and not at all for standard output)
-        Future<String> digest = null;
-        if (cmd.ifNewer && out != null) {
-            digest = CompletableFuture.completedFuture(stamp.call());
-            String why = BuildStamp.whyRebuild(out, join(digest), outputs);
-            if (why == null) {
-                console.info(1, "if-newer: output does not need rebuilding");
+            if (cmd.explain != null) {
+                Resolutions.explain(resolution, cmd.explain, new java.io.PrintWriter(System.out));
                 return 0;
             }
-            console.info(1, "if-newer: rebuilding because " + why);
-        }
 
-        if (digest == null && out != null) {
-            digest = background("build-stamp", stamp);
-        }
+            Callable<String> stamp = () -> {
+                BuildStamp s = new BuildStamp()
+                        .add("tool", Version.number())
+                        .add("format", formatName).add("size", size).add("host-cpu", cmd.hostCpu)
+                        .add("copy-kernel", cmd.copyKernel).add("packagelist", cmd.includePackagelist)
+                        .add("compression", cmd.compression).add("root", cmd.root.toAbsolutePath())
+                        .add("epoch", epoch);
+                for (Path f : manifest.inputFiles()) {
+                    s.addFile("input", f);
+                }
+                for (InstalledPackage p : closure) {
+                    s.add("package", p.nameVersionArch());
+                }
+                if (kernel != null) {
+                    s.add("kernel", kernel.version()).addFileIdentity("kernel-image", kernel.image());
+                }
+                return s.hex();
+            };
+            List<Path> outputs = out == null ? List.of() : outputFiles(formatName, out);
+            // the digest decides --if-newer up front; otherwise it is only written after the build,
+            // so it is worked out while the tree is assembled (and not at all for standard output)
+            Future<String> digest = null;
+            if (cmd.ifNewer && out != null) {
+                digest = CompletableFuture.completedFuture(stamp.call());
+                String why = BuildStamp.whyRebuild(out, join(digest), outputs);
+                if (why == null) {
+                    console.info(1, "if-newer: output does not need rebuilding");
+                    return 0;
+                }
+                console.info(1, "if-newer: rebuilding because " + why);
+                if (kernel != null) {
+                    output = AtomicOutput.begin(out);
+                    prelude = Ext2Prelude.start(kernel, output.staging(), size, epoch, manifest.excludes());
+                }
+            }
 
-        List<TreeInputs.ExtraTree> extra = new ArrayList<>();
-        if (kernel != null) {
-            extra.add(new TreeInputs.ExtraTree(kernel.modulesDir(), "/lib/modules/" + kernel.version()));
-        }
-        Assembly assembly = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, manifest, extra,
-                cmd.includePackagelist, epoch, console));
-        ApplianceTree tree = assembly.tree();
-        console.info(2, String.format("assembled the tree (%d ms)", (System.nanoTime() - t0) / 1_000_000));
-        if (cmd.sizeReport) {
-            SizeReports.print(assembly.sizes(), console);
-        }
-        console.info(1, "appliance: " + tree.size() + " entries, " + tree.contentBytes() + " bytes of content");
+            if (digest == null && out != null) {
+                digest = background("build-stamp", stamp);
+            }
 
-        FormatOptions options = new FormatOptions(cmd.root, size, cmd.hostCpu, cmd.copyKernel, epoch, env,
-                cmd.compression, console);
-        if (out == null) {
-            OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
-            new TarFormat().writeTo(tree, options, stdout);
-            stdout.flush();
-            return 0;
-        }
-        OutputFormat format = switch (formatName) {
-            case "chroot" -> new ChrootFormat();
-            case "tar" -> new TarFormat();
-            default -> new Ext2Format(kernel);
-        };
-        AtomicOutput output = AtomicOutput.begin(out);
-        try {
+            List<TreeInputs.ExtraTree> extra = new ArrayList<>();
+            if (prelude != null) {
+                extra.add(prelude.modules(kernel));
+            } else if (kernel != null) {
+                extra.add(new TreeInputs.ExtraTree(kernel.modulesDir(), "/lib/modules/" + kernel.version()));
+            }
+            Assembly assembly = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, manifest, extra,
+                    cmd.includePackagelist, epoch, console, prelude != null ? prelude::packageFilesFound : files -> { }));
+            ApplianceTree tree = assembly.tree();
+            console.info(2, String.format("assembled the tree (%d ms)", (System.nanoTime() - t0) / 1_000_000));
+            if (cmd.sizeReport) {
+                SizeReports.print(assembly.sizes(), console);
+            }
+            console.info(1, "appliance: " + tree.size() + " entries, " + tree.contentBytes() + " bytes of content");
+
+            FormatOptions options = new FormatOptions(cmd.root, size, cmd.hostCpu, cmd.copyKernel, epoch, env,
+                    cmd.compression, console);
+            if (out == null) {
+                OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
+                new TarFormat().writeTo(tree, options, stdout);
+                stdout.flush();
+                return 0;
+            }
+            OutputFormat format = switch (formatName) {
+                case "chroot" -> new ChrootFormat();
+                case "tar" -> new TarFormat();
+                default -> new Ext2Format(kernel, prelude);
+            };
+            if (output == null) {
+                output = AtomicOutput.begin(out);
+            }
             format.write(tree, options, output.staging());
             output.commit();
-        } catch (Exception | Error e) {
-            output.abort();
-            throw e;
+            committed = true;
+            BuildStamp.write(out, join(digest), outputs);
+            console.info(2, String.format("wrote the %s output (%d ms)", formatName, (System.nanoTime() - t0) / 1_000_000));
+            console.info(1, "wrote " + out);
+            return 0;
+        } finally {
+            if (prelude != null) {
+                prelude.cancel();
+            }
+            if (output != null && !committed) {
+                output.abort();
+            }
         }
-        BuildStamp.write(out, join(digest), outputs);
-        console.info(2, String.format("wrote the %s output (%d ms)", formatName, (System.nanoTime() - t0) / 1_000_000));
-        console.info(1, "wrote " + out);
-        return 0;
     }
 
     /** Runs {@code work} on a daemon thread. */

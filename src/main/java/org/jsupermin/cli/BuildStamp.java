@@ -50,6 +50,17 @@ final class BuildStamp {
         return this;
     }
 
+    /**
+     * Adds a file's name and identity (device, inode, size, modification and change times),
+     * for files too big to read on every build (the kernel): a replaced or rewritten file has
+     * a new identity.
+     */
+    BuildStamp addFileIdentity(String label, Path file) throws IOException {
+        Map<String, Object> a = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
+        return add(label, file.toAbsolutePath().normalize() + " " + a.get("dev") + ":" + a.get("ino") + " "
+                + a.get("size") + " " + a.get("lastModifiedTime") + " " + a.get("ctime"));
+    }
+
     /** The digest so far, in hex. */
     String hex() {
         return HexFormat.of().formatHex(digest.digest());

@@ -118,6 +118,16 @@ final class ContentWriter {
         return result;
     }
 
+    /**
+     * Takes over content {@linkplain #copy copied} into the image earlier, checksummed as a copy
+     * of {@code size} bytes made now would be.
+     */
+    Mapped adopt(Mapped placed, long size) {
+        ByteBuffer.wrap(logicalBytes).putLong(0, size);
+        crc.update(logicalBytes);
+        return placed;
+    }
+
     private void copyRun(FileChannel source, long logical, long phys, long len, long size, String path)
             throws IOException, Ext2Exception {
         if (len == 0) {

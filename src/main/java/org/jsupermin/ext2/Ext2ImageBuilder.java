@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import org.jsupermin.util.Reporter;
 
@@ -89,13 +90,23 @@ public final class Ext2ImageBuilder {
      * regular file's content is written (the caller begins and ends the phase).
      */
     public void write(Path image, Reporter reporter) throws IOException, Ext2Exception {
+        write(image, reporter, null);
+    }
+
+    /**
+     * Like {@link #write(Path, Reporter)}, taking over the contents {@code preload} placed in
+     * {@code image} beforehand (or writing the image afresh when they cannot all be taken over:
+     * see {@link ContentPreload}). The layout is planned before the preload is waited for. The
+     * same entries give the same bytes with the same preload.
+     */
+    public void write(Path image, Reporter reporter, Future<ContentPreload> preload) throws IOException, Ext2Exception {
         Map<String, Node> all = new LinkedHashMap<>(nodes);
         InodeAttributes implicit = InodeAttributes.of(0755, 0, 0, options.timestamp());
         all.putIfAbsent("/", new Node("/", FileType.DIRECTORY, implicit, 0, null, null, 0, 0, null));
         all.putIfAbsent("/lost+found", new Node("/lost+found", FileType.DIRECTORY,
                 InodeAttributes.of(0700, 0, 0, options.timestamp()), 0, null, null, 0, 0, null));
         TreePlan plan = new TreePlan(all);
-        new ImageWriter(options, plan, reporter).write(image);
+        new ImageWriter(options, plan, reporter, preload).write(image);
     }
 
     private void add(Node node) {

@@ -51,6 +51,12 @@ final class Geometry {
         return null;
     }
 
+    /** Whether {@code other} lays out blocks, groups and inode tables exactly as this one. */
+    boolean sameLayout(Geometry other) {
+        return other != null && blocksCount == other.blocksCount && groups == other.groups
+                && inodesPerGroup == other.inodesPerGroup;
+    }
+
     static long ceilDiv(long a, long b) {
         return (a + b - 1) / b;
     }

@@ -9,8 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.jsupermin.util.Reporter;
 
@@ -33,15 +39,28 @@ final class ImageWriter {
     private final Geometry geometry;
     private final MessageDigest digest;
     private final Reporter reporter;
+    /** Contents already in the image file, adopted by the files naming them; or null. */
+    private final ContentPreload preload;
     private long filesDone;
     private long bytesDone;
 
-    ImageWriter(Ext2Options options, TreePlan plan, Reporter reporter) throws Ext2Exception {
+    /**
+     * @param preload contents placed in the image file beforehand, or null; when the plan cannot
+     *     adopt them all, the image is written afresh
+     */
+    ImageWriter(Ext2Options options, TreePlan plan, Reporter reporter, Future<ContentPreload> pending)
+            throws Ext2Exception, IOException {
         this.options = options;
         this.plan = plan;
         this.reporter = reporter;
         long size = options.sizeBytes();
+        ContentPreload preload = await(pending);
         Geometry g = SizeAdvisor.geometry(size, plan.lastIno);
+        boolean adopt = preload != null && preload.sizeBytes() == size && preload.usableWith(g);
+        if (preload != null && !adopt) {
+            preload.discard();
+        }
+        this.preload = adopt ? preload : null;
         if (g == null || g.dataCapacity() < plan.fixedBlocks) {
             throw SizeAdvisor.tooSmall("the directory tree (" + plan.owners.size() + " inodes)", size, plan.lastIno,
                     plan.fixedBlocks);
@@ -54,9 +73,55 @@ final class ImageWriter {
         }
     }
 
+    private static ContentPreload await(Future<ContentPreload> pending) throws IOException {
+        if (pending == null) {
+            return null;
+        }
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the image's preloaded contents", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("preloading the image's contents: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Which placed contents the plan takes over: each by the first regular file (in inode order)
+     * naming its host file with its size. The blocks of the others, and of failed placements,
+     * are released.
+     */
+    private static Set<Path> claim(TreePlan plan, ContentPreload preload, BlockAllocator allocator) {
+        Set<Path> claimed = new HashSet<>();
+        for (Node n : plan.owners) {
+            if (n.type == FileType.REGULAR && n.size <= MAX_COPIED) {
+                Path file = n.content.file();
+                ContentPreload.Placed p = preload.placed(file);
+                if (p != null && p.size() == n.size) {
+                    claimed.add(file);
+                }
+            }
+        }
+        List<long[]> unused = new ArrayList<>(preload.failedRanges());
+        for (Map.Entry<Path, ContentPreload.Placed> e : preload.all().entrySet()) {
+            if (!claimed.contains(e.getKey())) {
+                unused.add(new long[] {e.getValue().from(), e.getValue().to()});
+            }
+        }
+        unused.sort((a, b) -> Long.compare(a[0], b[0]));
+        for (long[] r : unused) {
+            allocator.release(r[0], r[1]);
+        }
+        return claimed;
+    }
+
     void write(Path path) throws IOException, Ext2Exception {
         boolean done = false;
-        try (ImageFile image = new ImageFile(path)) {
+        try (ImageFile image = preload != null ? preload.image() : new ImageFile(path)) {
             writeAll(image);
             image.setLength(options.sizeBytes());
             done = true;
@@ -68,7 +133,8 @@ final class ImageWriter {
     }
 
     private void writeAll(ImageFile image) throws IOException, Ext2Exception {
-        BlockAllocator allocator = new BlockAllocator(geometry);
+        BlockAllocator allocator = preload != null ? preload.allocator() : new BlockAllocator(geometry);
+        Set<Path> claimed = preload != null ? claim(plan, preload, allocator) : new HashSet<>();
         ContentWriter content = new ContentWriter(image, allocator);
         Inode[] inodes = new Inode[plan.lastIno + 1];
         long[] xattrBlocks = new long[plan.xattrBlocks.size()];
@@ -81,7 +147,7 @@ final class ImageWriter {
             }
             for (; i < plan.owners.size(); i++) {
                 Node n = plan.owners.get(i);
-                Inode inode = inode(n, content);
+                Inode inode = inode(n, content, claimed);
                 if (n.xattrBlock >= 0) {
                     inode.fileAcl = xattrBlocks[n.xattrBlock];
                     inode.blocks++;
@@ -108,7 +174,8 @@ final class ImageWriter {
         new MetadataWriter(image, geometry).write(inodes, plan.lastIno, allocator, sb);
     }
 
-    private Inode inode(Node n, ContentWriter content) throws IOException, Ext2Exception, NoSpaceException {
+    private Inode inode(Node n, ContentWriter content, Set<Path> claimed)
+            throws IOException, Ext2Exception, NoSpaceException {
         Inode inode = new Inode();
         InodeAttributes a = n.attrs;
         inode.mode = n.type.modeBits() | a.mode();
@@ -129,7 +196,9 @@ final class ImageWriter {
             case REGULAR -> {
                 inode.size = n.size;
                 Path file = n.content.file();
-                if (file != null && n.size <= MAX_COPIED) {
+                if (file != null && claimed.remove(file)) {
+                    mapped = content.adopt(preload.placed(file).mapped(), n.size);
+                } else if (file != null && n.size <= MAX_COPIED) {
                     try {
                         mapped = content.copy(file, n.size, n.path);
                     } catch (IOException e) {

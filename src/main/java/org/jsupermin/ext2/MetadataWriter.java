@@ -33,6 +33,7 @@ final class MetadataWriter {
         long freeInodes = 0;
         for (int g = 0; g < geometry.groups; g++) {
             long used = allocator.usedInGroup(g);
+            long released = allocator.releasedInGroup(g);
             int usedInodes = (int) Math.max(0, Math.min(ipg, lastIno - (long) g * ipg));
             int dirs = 0;
             for (int i = 1; i <= usedInodes; i++) {
@@ -41,13 +42,22 @@ final class MetadataWriter {
                     dirs++;
                 }
             }
-            int free = (int) (geometry.groupBlocks(g) - geometry.overhead(g) - used);
+            int free = (int) (geometry.groupBlocks(g) - geometry.overhead(g) - used + released);
             descriptors[g] = new GroupDescriptor(geometry.blockBitmap(g), geometry.inodeBitmap(g),
                     geometry.inodeTable(g), free, ipg - usedInodes, dirs);
             freeBlocks += free;
             freeInodes += ipg - usedInodes;
-            image.write(geometry.blockBitmap(g), bitmap((int) (geometry.overhead(g) + used),
-                    (int) geometry.groupBlocks(g)), 0, Geometry.BLOCK_SIZE);
+            byte[] blockBits = bitmap((int) (geometry.overhead(g) + used), (int) geometry.groupBlocks(g));
+            if (released > 0) {
+                long first = geometry.firstDataBlock(g);
+                for (long[] r : allocator.releasedRanges()) {
+                    for (long b = Math.max(r[0], first); b < Math.min(r[1], first + used); b++) {
+                        int i = (int) (b - geometry.groupStart(g));
+                        blockBits[i >> 3] &= (byte) ~(1 << (i & 7));
+                    }
+                }
+            }
+            image.write(geometry.blockBitmap(g), blockBits, 0, Geometry.BLOCK_SIZE);
             image.write(geometry.inodeBitmap(g), bitmap(usedInodes, ipg), 0, Geometry.BLOCK_SIZE);
             writeInodeTable(g, inodes, lastIno);
         }

@@ -22,10 +22,21 @@ import org.jsupermin.util.Reporter;
 public final class Ext2Format implements OutputFormat {
 
     private final Kernel kernel;
+    private final Ext2Prelude prelude;
 
     /** @param kernel the kernel chosen for the appliance; its modules are already in the tree */
     public Ext2Format(Kernel kernel) {
+        this(kernel, null);
+    }
+
+    /**
+     * @param kernel the kernel chosen for the appliance; its modules are already in the tree
+     * @param prelude the modules' contents and the initrd, started in the staging directory
+     *     this format is then asked to write; or null
+     */
+    public Ext2Format(Kernel kernel, Ext2Prelude prelude) {
         this.kernel = kernel;
+        this.prelude = prelude;
     }
 
     @Override
@@ -35,14 +46,17 @@ public final class Ext2Format implements OutputFormat {
 
     @Override
     public void write(ApplianceTree tree, FormatOptions options, Path staging) throws IOException, FormatException {
-        Files.createDirectory(staging);
         long timestamp = timestamp(tree, options);
-        Path kernelOut = staging.resolve("kernel");
-        if (options.copyKernel()) {
-            Files.copy(kernel.image(), kernelOut, StandardCopyOption.COPY_ATTRIBUTES);
-        } else {
-            Files.createSymbolicLink(kernelOut, kernel.image().toAbsolutePath());
+        if (prelude != null && prelude.timestamp() == timestamp) {
+            writeAfterPrelude(tree, options, staging, timestamp);
+            return;
         }
+        if (prelude != null) {
+            prelude.cancel();
+            org.jsupermin.util.FileTrees.deleteRecursively(staging);
+        }
+        Files.createDirectory(staging);
+        linkKernel(options, staging);
         Reporter reporter = options.reporter() == null ? Reporter.SILENT : options.reporter();
         reporter.info(1, "kernel " + kernel.version() + " (" + kernel.image() + ")");
         // the initrd (compressing modules) and the root image (copying files) use different resources
@@ -79,6 +93,31 @@ public final class Ext2Format implements OutputFormat {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while writing the initrd", e);
+        }
+    }
+
+    /** The kernel link, then the root image around the modules already copied; the initrd is the prelude's. */
+    private void writeAfterPrelude(ApplianceTree tree, FormatOptions options, Path staging, long timestamp)
+            throws IOException, FormatException {
+        linkKernel(options, staging);
+        Reporter reporter = options.reporter() == null ? Reporter.SILENT : options.reporter();
+        reporter.info(1, "kernel " + kernel.version() + " (" + kernel.image() + ")");
+        try {
+            Ext2RootImage.write(tree, options.sizeBytes(), timestamp, staging.resolve("root"), reporter, prelude.preload());
+        } catch (Ext2Exception e) {
+            throw new FormatException(e.getMessage(), e);
+        } finally {
+            prelude.cancel();
+        }
+        prelude.awaitInitrd();
+    }
+
+    private void linkKernel(FormatOptions options, Path staging) throws IOException {
+        Path kernelOut = staging.resolve("kernel");
+        if (options.copyKernel()) {
+            Files.copy(kernel.image(), kernelOut, StandardCopyOption.COPY_ATTRIBUTES);
+        } else {
+            Files.createSymbolicLink(kernelOut, kernel.image().toAbsolutePath());
         }
     }
 

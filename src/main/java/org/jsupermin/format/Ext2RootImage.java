@@ -3,7 +3,9 @@ package org.jsupermin.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.concurrent.Future;
 
+import org.jsupermin.ext2.ContentPreload;
 import org.jsupermin.ext2.ContentSupplier;
 import org.jsupermin.ext2.Ext2Exception;
 import org.jsupermin.ext2.Ext2ImageBuilder;
@@ -53,6 +55,15 @@ public final class Ext2RootImage {
      */
     public static void write(ApplianceTree tree, long sizeBytes, long timestamp, Path image, Reporter reporter)
             throws IOException, Ext2Exception {
+        write(tree, sizeBytes, timestamp, image, reporter, null);
+    }
+
+    /**
+     * Like {@link #write(ApplianceTree, long, long, Path, Reporter)}, taking over the contents
+     * {@code preload} copies into {@code image} meanwhile (see {@link ContentPreload}), or null.
+     */
+    public static void write(ApplianceTree tree, long sizeBytes, long timestamp, Path image, Reporter reporter,
+                             Future<ContentPreload> preload) throws IOException, Ext2Exception {
         Ext2ImageBuilder builder = new Ext2ImageBuilder(Ext2Options.of(sizeBytes, timestamp));
         long files = 0;
         for (TreeEntry e : tree.entries()) {
@@ -63,7 +74,7 @@ public final class Ext2RootImage {
         }
         reporter.begin(PHASE, files);
         try {
-            builder.write(image, reporter);
+            builder.write(image, reporter, preload);
         } finally {
             reporter.end();
         }

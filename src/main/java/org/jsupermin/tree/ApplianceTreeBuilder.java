@@ -3,7 +3,6 @@ package org.jsupermin.tree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -75,6 +74,7 @@ public final class ApplianceTreeBuilder {
         List<Path> baseImages = inputs.manifest().baseImages();
         BaseImagePrefetch bases = baseImages.isEmpty() ? null : BaseImagePrefetch.start(baseImages);
         addPackageFiles();
+        announcePackageFiles();
         addHostfiles();
         for (TreeInputs.ExtraTree extra : inputs.extraTrees()) {
             addExtraTree(extra);
@@ -124,6 +124,18 @@ public final class ApplianceTreeBuilder {
         }
     }
 
+    /** Tells the inputs' listener which regular files the packages bring, before the rest applies. */
+    private void announcePackageFiles() {
+        List<TreeEntry> files = new ArrayList<>();
+        for (TreeEntry e : entries.values()) {
+            if (e.type() == EntryType.FILE && e.source() instanceof ContentSource.HostFile && !inodes.containsKey(e.path())) {
+                files.add(e);
+            }
+        }
+        files.sort((a, b) -> PathOrder.compare(a.path(), b.path()));
+        inputs.packageFilesFound().accept(files);
+    }
+
     private void addHostfiles() throws IOException {
         for (String pattern : inputs.manifest().hostfiles()) {
             for (String match : HostGlob.expand(db.root(), pattern)) {
@@ -136,48 +148,26 @@ public final class ApplianceTreeBuilder {
     }
 
     /**
-     * Adds a host directory tree (the kernel's modules) below an appliance path. The lstat that
-     * adds each name also says whether to descend: no second stat per file, no global sort (the
-     * entries are keyed by path, so the visiting order does not matter).
+     * Adds a host directory tree (the kernel's modules) below an appliance path, walked now or
+     * beforehand on another thread.
      */
     private void addExtraTree(TreeInputs.ExtraTree extra) throws IOException {
-        String base = RootPaths.normalize(extra.appliancePath());
-        addExtraTree(extra.hostDir(), base, true);
-    }
-
-    private void addExtraTree(Path host, String path, boolean top) throws IOException {
-        String canon = paths.canonical(path);
-        boolean directory;
-        if (canon != null) {
-            TreeEntry before = entries.get(canon);
-            addHost(canon, host);
-            TreeEntry added = entries.get(canon);
-            directory = added != before && added.type() == EntryType.DIRECTORY;
-        } else {
-            directory = Files.isDirectory(host, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        }
-        if (top && !directory) {
-            if (Files.notExists(host, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw new NoSuchFileException(host.toString());
+        List<HostTreeWalk.Walked> walked = extra.walked() != null ? extra.walked()
+                : HostTreeWalk.walk(extra.hostDir(), extra.appliancePath());
+        for (HostTreeWalk.Walked w : walked) {
+            String canon = paths.canonical(w.entry().path());
+            if (canon == null) {
+                continue;
             }
-            directory = Files.isDirectory(host, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        }
-        if (!directory) {
-            return;
-        }
-        List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> list = Files.newDirectoryStream(host)) {
-            for (Path child : list) {
-                children.add(child);
+            if (!w.readable()) {
+                unreadable.add(w.host().toString());
+                continue;
             }
-        } catch (NoSuchFileException e) {
-            if (top) {
-                throw e;
+            entries.put(canon, canon.equals(w.entry().path()) ? w.entry() : w.entry().withPath(canon));
+            HostStat st = w.stat();
+            if (st.type() == EntryType.FILE && st.nlink() > 1) {
+                inodes.put(canon, st.dev() + ":" + st.ino());
             }
-            return; // removed while the tree was read
-        }
-        for (Path child : children) {
-            addExtraTree(child, path + "/" + child.getFileName(), false);
         }
     }
 

@@ -2,6 +2,7 @@ package org.jsupermin.tree;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.jsupermin.manifest.Manifest;
 import org.jsupermin.packages.InstalledPackage;
@@ -18,17 +19,35 @@ import org.jsupermin.util.Reporter;
  * @param includePackagelist whether to write /packagelist
  * @param sourceDateEpoch clamp for mtimes, or null
  * @param reporter where warnings go
+ * @param packageFilesFound told, once the packages' files are read from the host and before
+ *     excludes, base images and the rest apply, of those regular files with a single link (in
+ *     path order): most of the tree's content, for an output that wants to start copying it.
+ *     The final tree may still leave some out. Not called when the assembly fails first.
  */
 public record TreeInputs(PackageDatabase database, List<InstalledPackage> closure, Manifest manifest,
                          List<ExtraTree> extraTrees, boolean includePackagelist, Long sourceDateEpoch,
-                         Reporter reporter) {
+                         Reporter reporter, Consumer<List<TreeEntry>> packageFilesFound) {
+
+    /** Inputs without early news of the package files. */
+    public TreeInputs(PackageDatabase database, List<InstalledPackage> closure, Manifest manifest,
+                      List<ExtraTree> extraTrees, boolean includePackagelist, Long sourceDateEpoch,
+                      Reporter reporter) {
+        this(database, closure, manifest, extraTrees, includePackagelist, sourceDateEpoch, reporter, files -> { });
+    }
 
     /**
      * A host directory copied recursively into the appliance.
      *
      * @param hostDir the directory on the host (absolute)
      * @param appliancePath where it goes in the appliance
+     * @param walked the directory already {@linkplain HostTreeWalk#walk walked} to
+     *     {@code appliancePath}, or null to walk it while assembling
      */
-    public record ExtraTree(Path hostDir, String appliancePath) {
+    public record ExtraTree(Path hostDir, String appliancePath, List<HostTreeWalk.Walked> walked) {
+
+        /** A directory walked while assembling. */
+        public ExtraTree(Path hostDir, String appliancePath) {
+            this(hostDir, appliancePath, null);
+        }
     }
 }

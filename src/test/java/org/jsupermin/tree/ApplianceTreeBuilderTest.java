@@ -123,6 +123,36 @@ class ApplianceTreeBuilderTest {
     }
 
     @Test
+    void thePackagesRegularFilesAreAnnouncedInPathOrderBeforeTheTreeIsDone() throws Exception {
+        PackageDatabase db = new DpkgDriver().open(root);
+        List<InstalledPackage> closure = new Resolver(db.installedPackages(), db.versionScheme(), db.nativeArch())
+                .resolve(List.of("bash", "mawk")).closure();
+        Manifest m = new Manifest(List.of("bash", "mawk"), List.of(), List.of("/usr/bin/mawk"), List.of(), List.of());
+        List<TreeEntry> announced = new ArrayList<>();
+        ApplianceTree t = ApplianceTreeBuilder.build(new TreeInputs(db, closure, m, List.of(), false, 5L,
+                Reporter.SILENT, announced::addAll));
+        List<String> paths = announced.stream().map(TreeEntry::path).toList();
+        assertFalse(paths.contains("/usr/bin/bash"), "hard-linked files are left to the tree: " + paths);
+        assertTrue(paths.contains("/usr/bin/mawk"), "announced before excludefiles apply: " + paths);
+        assertNull(t.get("/usr/bin/mawk"));
+        List<String> sorted = new ArrayList<>(paths);
+        sorted.sort(org.jsupermin.util.PathOrder.COMPARATOR);
+        assertEquals(sorted, paths);
+        for (TreeEntry e : announced) {
+            assertEquals(EntryType.FILE, e.type(), e.path());
+            TreeEntry inTree = t.get(e.path());
+            if (inTree != null) {
+                assertEquals(inTree.source(), e.source(), e.path());
+                assertEquals(inTree.size(), e.size(), e.path());
+            }
+        }
+        long inTreeFiles = t.entries().stream().filter(e -> e.type() == EntryType.FILE && !e.path().equals("/usr/bin/bash")
+                && !e.path().equals("/usr/bin/rbash") && e.source() instanceof ContentSource.HostFile).count();
+        assertEquals(inTreeFiles, announced.stream().filter(e -> t.get(e.path()) != null).count(),
+                "every host file of the tree but the hard links was announced");
+    }
+
+    @Test
     void hardLinksShareAGroupAndSetuidBitsSurvive() throws Exception {
         ApplianceTree t = build("bash", "mawk");
         assertEquals("/usr/bin/bash", t.get("/usr/bin/rbash").hardLinkGroup());

@@ -1,0 +1,139 @@
+package org.jsupermin.ext2;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * File contents copied into an image before its tree is complete, so that the copying (the
+ * larger part of building an image) overlaps with working out the rest of the tree. The image
+ * gets the geometry of its size alone (one inode per 16 KiB, as mke2fs); the contents take the
+ * first data blocks, in the order placed. {@link Ext2ImageBuilder#write(Path, org.jsupermin.util.Reporter, ContentPreload)}
+ * then adopts every placed content for the regular file that names the same host file with
+ * the same size, and continues after it.
+ *
+ * <p>Contents may be placed on a guess: one that no file of the tree takes over (excluded,
+ * replaced, changed size) leaves its blocks free in the image. The writer falls back to writing
+ * the image afresh (the same tree, only later) when the tree needs another geometry (many more
+ * inodes than its size suggests). One thread places; {@link #cancel} may come from another.
+ */
+public final class ContentPreload {
+
+    private final Path path;
+    private final long sizeBytes;
+    private final ImageFile image;
+    private final Geometry geometry;
+    private final BlockAllocator allocator;
+    private final ContentWriter writer;
+    private final Map<Path, Placed> placed = new HashMap<>();
+    /** Ranges of blocks that placing failed in, to be released. */
+    private final List<long[]> failed = new ArrayList<>();
+    private volatile boolean cancelled;
+    private boolean full;
+
+    /**
+     * A content in place: its size, block map and the allocator positions [from, to) its data and
+     * indirect blocks lie between.
+     */
+    record Placed(long size, ContentWriter.Mapped mapped, long from, long to) {
+    }
+
+    private ContentPreload(Path path, long sizeBytes, Geometry geometry) throws IOException {
+        this.path = path;
+        this.sizeBytes = sizeBytes;
+        this.geometry = geometry;
+        this.image = new ImageFile(path);
+        this.allocator = new BlockAllocator(geometry);
+        this.writer = new ContentWriter(image, allocator);
+    }
+
+    /**
+     * Creates the image file at {@code path} for an image of {@code sizeBytes}; null when that
+     * size holds no filesystem at all (the writer then reports it).
+     */
+    public static ContentPreload start(Path path, long sizeBytes) throws IOException {
+        Geometry g = SizeAdvisor.geometry(sizeBytes, 0);
+        return g == null ? null : new ContentPreload(path, sizeBytes, g);
+    }
+
+    /**
+     * Copies {@code file} of {@code size} bytes into the image now. Returns false when it was
+     * not placed: too large (big files are streamed later, to keep their holes), already placed,
+     * cancelled, the image full, or the file unreadable or not of that size. A failure is never
+     * thrown here: the writer copies the file again if the tree has it, and reports what is wrong.
+     */
+    public boolean place(Path file, long size) {
+        if (cancelled || full || size > ImageWriter.MAX_COPIED || placed.containsKey(file)) {
+            return false;
+        }
+        long from = allocator.position();
+        try {
+            ContentWriter.Mapped mapped = writer.copy(file, size, file.toString());
+            placed.put(file, new Placed(size, mapped, from, allocator.position()));
+            return true;
+        } catch (IOException | Ext2Exception | RuntimeException e) {
+            failed.add(new long[] {from, allocator.position()});
+            return false;
+        } catch (NoSpaceException e) {
+            full = true;
+            failed.add(new long[] {from, allocator.position()});
+            return false;
+        }
+    }
+
+    /** Stops placing: later {@link #place} calls do nothing. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** Number of contents placed. */
+    public int placedCount() {
+        return placed.size();
+    }
+
+    /** Whether an image of this geometry can take the placed contents over. */
+    boolean usableWith(Geometry g) {
+        return geometry.sameLayout(g);
+    }
+
+    /** Block ranges [from, to) of failed placements. */
+    List<long[]> failedRanges() {
+        return failed;
+    }
+
+    /** The placed content of {@code file}, or null. */
+    Placed placed(Path file) {
+        return file == null ? null : placed.get(file);
+    }
+
+    Map<Path, Placed> all() {
+        return placed;
+    }
+
+    ImageFile image() {
+        return image;
+    }
+
+    BlockAllocator allocator() {
+        return allocator;
+    }
+
+    long sizeBytes() {
+        return sizeBytes;
+    }
+
+    /** Closes the image file (again, if the writer took it over and closed it already). */
+    public void close() throws IOException {
+        image.close();
+    }
+
+    /** Closes and removes the image file, for a fresh start or after a failure. */
+    void discard() throws IOException {
+        image.close();
+        Files.deleteIfExists(path);
+    }
+}

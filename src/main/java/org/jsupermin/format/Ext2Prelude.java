@@ -1,0 +1,254 @@
+package org.jsupermin.format;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.jsupermin.ext2.ContentPreload;
+import org.jsupermin.format.kernel.InitrdWriter;
+import org.jsupermin.format.kernel.Kernel;
+import org.jsupermin.tree.ContentSource;
+import org.jsupermin.tree.EntryType;
+import org.jsupermin.tree.Fnmatch;
+import org.jsupermin.tree.HostTreeWalk;
+import org.jsupermin.tree.TreeEntry;
+import org.jsupermin.tree.TreeInputs;
+
+/**
+ * The part of an ext2 build that needs no package tree, started as soon as the kernel is known
+ * and run on background threads while the packages are resolved and their tree assembled: the
+ * kernel's modules are walked and their contents copied into the root image, then the packages'
+ * files as soon as the tree has found them (most of the image's bytes, copied while the rest of
+ * the tree and its layout are worked out), and the initrd is written. {@link Ext2Format} then
+ * finishes the image around them.
+ */
+public final class Ext2Prelude {
+
+    /** The end of the walk, for the copying thread. */
+    private static final HostTreeWalk.Walked END = new HostTreeWalk.Walked(null, null, null, false);
+
+    private final Path staging;
+    private final long timestamp;
+    private final CompletableFuture<List<HostTreeWalk.Walked>> walked = new CompletableFuture<>();
+    private final CompletableFuture<ContentPreload> preload = new CompletableFuture<>();
+    private final CompletableFuture<Void> initrd = new CompletableFuture<>();
+    private final CompletableFuture<List<TreeEntry>> packageFiles = new CompletableFuture<>();
+    private final Thread modulesThread;
+    private final Thread initrdThread;
+    private volatile boolean cancelled;
+
+    private Ext2Prelude(Kernel kernel, Path staging, long sizeBytes, long timestamp, List<String> excludes) {
+        this.staging = staging;
+        this.timestamp = timestamp;
+        String appliancePath = "/lib/modules/" + kernel.version();
+        modulesThread = new Thread(() -> placeModules(kernel, appliancePath, sizeBytes, excludes), "modules");
+        initrdThread = new Thread(() -> {
+            try {
+                new InitrdWriter(timestamp).write(kernel, staging.resolve("initrd"));
+                initrd.complete(null);
+            } catch (Throwable e) {
+                initrd.completeExceptionally(e);
+            }
+        }, "initrd");
+        modulesThread.setDaemon(true);
+        initrdThread.setDaemon(true);
+    }
+
+    /**
+     * Creates the output directory {@code staging} and starts the work on {@code kernel}.
+     *
+     * @param timestamp the mtime of the initrd's entries, which must be the one the format
+     *     stamps the image with (SOURCE_DATE_EPOCH, as the build passes it)
+     * @param excludes the appliance's excludefiles patterns: excluded modules are not copied
+     */
+    public static Ext2Prelude start(Kernel kernel, Path staging, long sizeBytes, long timestamp,
+                                    List<String> excludes) throws IOException {
+        Files.createDirectory(staging);
+        Ext2Prelude p = new Ext2Prelude(kernel, staging, sizeBytes, timestamp, List.copyOf(excludes));
+        p.modulesThread.start();
+        p.initrdThread.start();
+        return p;
+    }
+
+    /**
+     * Walks the modules (publishing the list for the tree as soon as it is complete), then
+     * copies them: a separate walking thread would only compete for the same two cores.
+     */
+    private void placeModules(Kernel kernel, String appliancePath, long sizeBytes, List<String> excludes) {
+        BlockingQueue<HostTreeWalk.Walked> queue = new LinkedBlockingQueue<>();
+        try {
+            List<HostTreeWalk.Walked> found = HostTreeWalk.walk(kernel.modulesDir(), appliancePath);
+            walked.complete(found);
+            queue.addAll(found);
+        } catch (Throwable e) {
+            walked.completeExceptionally(e);
+        } finally {
+            queue.add(END);
+        }
+        copyModules(kernel, appliancePath, sizeBytes, excludes, queue);
+    }
+
+    private void copyModules(Kernel kernel, String appliancePath, long sizeBytes, List<String> excludes,
+                             BlockingQueue<HostTreeWalk.Walked> queue) {
+        ContentPreload image = null;
+        try {
+            image = ContentPreload.start(staging.resolve("root"), sizeBytes);
+            String realBase = realPath(kernel.modulesDir());
+            List<String> excludedDirs = new ArrayList<>();
+            for (HostTreeWalk.Walked w = queue.take(); w != END; w = queue.take()) {
+                if (cancelled && image != null) {
+                    image.cancel();
+                }
+                String path = w.entry().path();
+                String real = realBase == null ? path : realBase + path.substring(appliancePath.length());
+                if (excluded(excludes, excludedDirs, path) || excluded(excludes, excludedDirs, real)) {
+                    if (w.entry().type() == EntryType.DIRECTORY) {
+                        excludedDirs.add(path + "/");
+                        excludedDirs.add(real + "/");
+                    }
+                } else if (image != null && w.entry().type() == EntryType.FILE && w.readable() && w.stat().nlink() == 1) {
+                    // hard-linked files are left to the tree, which writes them once for all names
+                    image.place(w.host(), w.entry().size());
+                }
+            }
+            // then the packages' files, as soon as the tree has found them
+            for (TreeEntry e : packageFiles.join()) {
+                if (cancelled || image == null) {
+                    break;
+                }
+                if (!excluded(excludes, List.of(), e.path()) && e.source() instanceof ContentSource.HostFile h) {
+                    image.place(h.path(), e.size());
+                }
+            }
+            preload.complete(image);
+        } catch (Throwable e) {
+            if (image != null) {
+                image.cancel();
+            }
+            preload.completeExceptionally(e);
+        }
+    }
+
+    /** The modules directory's real path as an appliance path ("/usr/lib/modules/V"), or null. */
+    private static String realPath(Path dir) {
+        try {
+            return dir.toRealPath().toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether the tree will leave {@code path} out; may say yes too often (the file is then
+     * copied with the rest of the tree), never wrongly no for a pattern on either spelling.
+     */
+    private static boolean excluded(List<String> patterns, List<String> excludedDirs, String path) {
+        for (String dir : excludedDirs) {
+            if (path.startsWith(dir)) {
+                return true;
+            }
+        }
+        for (String pattern : patterns) {
+            if (Fnmatch.matches(pattern, path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Takes the packages' regular files as the tree finds them (see
+     * {@link TreeInputs#packageFilesFound}), to copy them after the modules.
+     */
+    public void packageFilesFound(List<TreeEntry> files) {
+        packageFiles.complete(List.copyOf(files));
+    }
+
+    /** The modules as an extra tree for the assembly; waits for the walk. */
+    public TreeInputs.ExtraTree modules(Kernel kernel) throws IOException {
+        return new TreeInputs.ExtraTree(kernel.modulesDir(), "/lib/modules/" + kernel.version(), get(walked));
+    }
+
+    /** The root image with the modules' contents in it, once they are copied. */
+    Future<ContentPreload> preload() {
+        return preload;
+    }
+
+    /** Waits for the initrd and rethrows its failure. */
+    void awaitInitrd() throws IOException, FormatException {
+        try {
+            initrd.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof FormatException f) {
+                throw f;
+            }
+            get(initrd); // rethrows the rest as get() does
+        }
+    }
+
+    long timestamp() {
+        return timestamp;
+    }
+
+    /**
+     * Stops copying, waits for both threads and closes the image file (the writer may have
+     * taken it over already): after the image is written, or after a failure elsewhere.
+     */
+    public void cancel() {
+        cancelled = true;
+        packageFiles.complete(List.of());
+        joinQuietly(modulesThread);
+        joinQuietly(initrdThread);
+        ContentPreload image = preload.getNow(null);
+        if (image != null) {
+            try {
+                image.close();
+            } catch (IOException e) {
+                // nothing was lost: the image was finished and closed, or is being thrown away
+            }
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> T get(Future<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while preparing the ext2 appliance", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(c.getMessage(), c);
+        }
+    }
+}

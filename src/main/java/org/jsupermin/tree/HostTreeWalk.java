@@ -1,0 +1,94 @@
+package org.jsupermin.tree;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.jsupermin.util.PathOrder;
+
+/**
+ * A host directory tree read whole (the kernel's modules for ext2): one lstat per name, which
+ * also says whether to descend, symlinks kept as links. It can run on another thread before the
+ * rest of the tree is known; the {@link ApplianceTreeBuilder} then takes its entries as they are.
+ */
+public final class HostTreeWalk {
+
+    /**
+     * One name found.
+     *
+     * @param entry the tree entry at its appliance path (before canonicalisation)
+     * @param host the host path
+     * @param stat its lstat
+     * @param readable false for a regular file or directory this process cannot read (left out,
+     *     with a warning)
+     */
+    public record Walked(TreeEntry entry, Path host, HostStat stat, boolean readable) {
+    }
+
+    private HostTreeWalk() {
+    }
+
+    /**
+     * Everything under {@code hostDir} (itself included) at {@code appliancePath} and below, in
+     * path order. Names removed while walking are left out.
+     *
+     * @throws NoSuchFileException when {@code hostDir} does not exist
+     */
+    public static List<Walked> walk(Path hostDir, String appliancePath) throws IOException {
+        return walk(hostDir, appliancePath, w -> { });
+    }
+
+    /**
+     * Like {@link #walk(Path, String)}, handing each name to {@code visitor} as soon as it is
+     * found, already in path order (a directory's names are sorted before it is descended).
+     */
+    public static List<Walked> walk(Path hostDir, String appliancePath, Consumer<Walked> visitor) throws IOException {
+        List<Walked> found = new ArrayList<>();
+        HostStat top = HostStat.of(hostDir);
+        add(found, visitor, hostDir, RootPaths.normalize(appliancePath), top);
+        return found;
+    }
+
+    private static void add(List<Walked> found, Consumer<Walked> visitor, Path host, String path, HostStat st)
+            throws IOException {
+        if (st.type() != EntryType.DIRECTORY) {
+            boolean readable = st.type() != EntryType.FILE || Files.isReadable(host);
+            emit(found, visitor, new Walked(st.toEntry(path, host), host, st, readable));
+            return;
+        }
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(host)) {
+            for (Path child : list) {
+                children.add(child);
+            }
+        } catch (NoSuchFileException e) {
+            return; // removed while walking
+        } catch (AccessDeniedException e) {
+            emit(found, visitor, new Walked(st.toEntry(path, host), host, st, false));
+            return;
+        }
+        emit(found, visitor, new Walked(st.toEntry(path, host), host, st, true));
+        String prefix = path.equals("/") ? "/" : path + "/";
+        children.sort((a, b) -> PathOrder.compare(a.getFileName().toString(), b.getFileName().toString()));
+        for (Path child : children) {
+            HostStat cs;
+            try {
+                cs = HostStat.of(child);
+            } catch (NoSuchFileException e) {
+                continue;
+            }
+            add(found, visitor, child, prefix + child.getFileName(), cs);
+        }
+    }
+
+    private static void emit(List<Walked> found, Consumer<Walked> visitor, Walked w) {
+        found.add(w);
+        visitor.accept(w);
+    }
+}
