@@ -35,7 +35,8 @@ class QuickParserTest {
             "--verbose=true", "-vf", "-fv", "-vo", "--if-newer", "--copy-kernel", "--dtb", "*.dtb", "--graph",
             "g.dot", "--compression", "xz", "--names", "--use-installed", "--size-report", "--packages-from",
             "--host-cpu", "x86_64", "\"quoted\"", "'single'", "-1", "--=x", "---x", "--prep", "-Vv", "-help=x",
-            "--include-packagelist", "--packager-config", "--packager-config=/etc/p.conf", "-o=");
+            "--include-packagelist", "--packager-config", "--packager-config=/etc/p.conf", "-o=", "-o=a=b",
+            "--size=1=2", "-fa=b", "--root=/x=y", "-o==", "--explain=-", "-o-x", "-q-", "a b", "--\u00e9", "\u00e9");
 
     private static SuperminCommand fresh() {
         return new SuperminCommand(new PrintWriter(Writer.nullWriter()));
