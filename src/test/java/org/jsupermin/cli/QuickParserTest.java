@@ -168,6 +168,22 @@ class QuickParserTest {
     }
 
     @Test
+    void everyOptionOfTheTableStoresIntoTheFieldItReads() {
+        for (SuperminOption option : SuperminOption.values()) {
+            SuperminCommand c = fresh();
+            Object sample = switch (option.kind()) {
+                case FLAG, VERSION, HELP -> Boolean.TRUE;
+                case COUNT -> new boolean[] {true, true};
+                case TEXT -> "text-" + option;
+                case PATH -> Path.of("/path-" + option);
+                case POSITIONAL -> new ArrayList<>(List.of("a", "b"));
+            };
+            option.store(c, sample);
+            assertEquals(sample, option.read(c), option.toString());
+        }
+    }
+
+    @Test
     void versionLineIsPicocliVersionHelp() {
         StringWriter picocli = new StringWriter();
         CommandModel.commandLine().printVersionHelp(new PrintWriter(picocli, true));
