@@ -1,10 +1,8 @@
 package org.jsupermin.packaging;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.lang.reflect.Constructor;
 import java.util.List;
 
+import org.jsupermin.cli.CommandModel;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 
@@ -21,14 +19,7 @@ public final class Completions {
 
     /** The command line of {@code supermin}, built the way the program builds it. */
     public static CommandLine commandLine() {
-        try {
-            Class<?> type = Class.forName("org.jsupermin.cli.SuperminCommand");
-            Constructor<?> constructor = type.getDeclaredConstructor(PrintWriter.class);
-            constructor.setAccessible(true);
-            return new CommandLine(constructor.newInstance(new PrintWriter(new StringWriter())));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("building supermin's command line: " + e, e);
-        }
+        return CommandModel.commandLine();
     }
 
     /**

@@ -27,22 +27,24 @@ final class Errors {
         return FAILURE;
     }
 
-    /** Failures raised while running. */
-    static CommandLine.IExecutionExceptionHandler executionHandler(SuperminCommand command) {
-        return (e, cl, parsed) -> {
-            PrintWriter err = cl.getErr();
-            if (e instanceof UsageException) {
-                err.println("supermin: " + e.getMessage());
-                err.print(cl.getHelp().synopsis(0));
-                err.println("Try 'supermin --help' for more information.");
-                return FAILURE;
-            }
-            err.println("supermin: " + message(e));
-            if (command.verbosity() >= 3) {
-                e.printStackTrace(err);
-            }
+    /**
+     * A failure raised while running {@code command}: a {@link UsageException} with the synopsis of
+     * {@code cl} (built here when null, as only this error needs picocli), anything else on one line
+     * with the stack trace at -vvv.
+     */
+    static int onExecutionError(Exception e, SuperminCommand command, PrintWriter err, CommandLine cl) {
+        if (e instanceof UsageException) {
+            CommandLine model = cl != null ? cl : CommandModel.commandLine(command);
+            err.println("supermin: " + e.getMessage());
+            err.print(model.getHelp().synopsis(0));
+            err.println("Try 'supermin --help' for more information.");
             return FAILURE;
-        };
+        }
+        err.println("supermin: " + message(e));
+        if (command.verbosity() >= 3) {
+            e.printStackTrace(err);
+        }
+        return FAILURE;
     }
 
     /** A one-line description of an exception, naming the file for I/O errors. */

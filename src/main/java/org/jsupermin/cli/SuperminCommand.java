@@ -6,109 +6,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 /**
- * supermin 5's command line, with the same spellings, plus jsupermin's additions. Validates the
- * combination of options and hands over to {@link PrepareMode}, {@link BuildMode} or
- * {@link ListDrivers}.
+ * supermin 5's command line, with the same spellings, plus jsupermin's additions (the options are
+ * listed in {@link SuperminOption}). Validates the combination of options and hands over to
+ * {@link PrepareMode}, {@link BuildMode} or {@link ListDrivers}.
  */
-@Command(name = "supermin", sortOptions = false, usageHelpAutoWidth = true,
-        versionProvider = Version.class,
-        synopsisHeading = "%nUsage:%n",
-        customSynopsis = {
-            "  supermin --prepare [OPTIONS] PACKAGE... -o OUTPUTDIR",
-            "  supermin --build [OPTIONS] -f chroot|ext2|tar INPUT... -o OUTPUT",
-            "  supermin --list-drivers | --version | --help"},
-        description = {"%nBuilds supermin appliances: tiny descriptions of a system made from the host's "
-                + "packages (--prepare), expanded on the end user's host into a chroot, a bootable ext2 "
-                + "appliance or a tar base image for docker import (--build).%n"},
-        optionListHeading = "%nOptions:%n",
-        footer = {"%nEnvironment: SUPERMIN_KERNEL, SUPERMIN_MODULES, SUPERMIN_KERNEL_VERSION choose the kernel "
-                + "for -f ext2; SOURCE_DATE_EPOCH clamps timestamps.", "See supermin(1) for details."})
 public final class SuperminCommand implements Callable<Integer> {
 
-    @Option(names = "--prepare", description = "Prepare a supermin appliance from the named packages.")
+    // Set by QuickParser or by picocli through SuperminOption.store; PrepareMode and BuildMode read them.
     boolean prepare;
-
-    @Option(names = "--build", description = "Build a full appliance from supermin appliance INPUTs.")
     boolean build;
-
-    @Option(names = {"-f", "--format"}, paramLabel = "chroot|ext2|tar",
-            description = "Output format of --build: a directory, a bootable ext2 appliance (kernel, initrd, root) or a tar archive.")
     String format;
-
-    @Option(names = "-o", paramLabel = "OUTPUT",
-            description = "Output directory (--prepare, -f chroot, -f ext2) or file (-f tar; '-' for standard output).")
     String output;
-
-    @Option(names = "--if-newer", description = "Only build if the output is missing or anything that decides it changed.")
     boolean ifNewer;
-
-    @Option(names = "--lock", paramLabel = "LOCKFILE", description = "Hold an exclusive lock on LOCKFILE for the whole build; others wait.")
     Path lock;
-
-    @Option(names = "--use-installed", description = "Take config files from the installed system instead of the package archives.")
     boolean useInstalled;
-
-    @Option(names = "--include-packagelist", description = "Add /packagelist listing the appliance's packages.")
     boolean includePackagelist;
-
-    @Option(names = "--size", paramLabel = "SIZE", description = "Size of the ext2 filesystem (default 4G): 512M, 32G, 10737418240b.")
     String size;
-
-    @Option(names = "--host-cpu", paramLabel = "ARCH", description = "Host CPU architecture for choosing the kernel (default: this machine's).")
     String hostCpu;
-
-    @Option(names = "--copy-kernel", description = "Copy the kernel into the output instead of symlinking it.")
     boolean copyKernel;
-
-    @Option(names = "--packager-config", paramLabel = "CONFIGFILE", description = "Package manager configuration file (accepted for compatibility; the database is read directly).")
     Path packagerConfig;
-
-    @Option(names = "--list-drivers", description = "List the package manager drivers and whether each is detected, then exit.")
     boolean listDrivers;
-
-    @Option(names = {"-v", "--verbose"}, description = "Print more messages; repeat for more (-vvv shows stack traces).")
     boolean[] verbose = new boolean[0];
-
-    @Option(names = {"-q", "--quiet"}, description = "Print only errors and warnings; no progress bar.")
     boolean quiet;
-
-    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Display the version and exit.")
     boolean version;
-
-    @Option(names = {"--help", "-help"}, usageHelp = true, description = "Display this help and exit.")
     boolean help;
-
-    @Option(names = "--root", paramLabel = "DIR", description = "Read the package database and files of DIR instead of /.")
     Path root = Path.of("/");
-
-    @Option(names = "--packages-from", paramLabel = "DIR", description = "Find package files (.deb, .rpm, …) for pristine config files in DIR first.")
     Path packagesFrom;
-
-    @Option(names = "--compression", paramLabel = "none|gzip|xz|zstd", description = "Compression of -f tar output (default: from the file name).")
     String compression;
-
-    @Option(names = "--explain", paramLabel = "PACKAGE", description = "Print why PACKAGE is in the closure: the dependency chain from a requested package.")
     String explain;
-
-    @Option(names = "--graph", paramLabel = "FILE", description = "Write the dependency closure as a Graphviz DOT file.")
     Path graph;
-
-    @Option(names = "--size-report", description = "With --build: list the bytes each package and each excludefiles rule contributes, largest first.")
     boolean sizeReport;
-
-    @Option(names = "--dtb", paramLabel = "PATTERN", description = "Obsolete; accepted and ignored with a warning, as supermin does.")
     String dtb;
-
-    @Option(names = "--names", description = "supermin 4's option; gives an error explaining the change.")
     boolean names;
-
-    @Parameters(paramLabel = "PACKAGE|INPUT", description = "Packages to --prepare, or supermin appliance files and directories to --build.")
     List<String> arguments = new ArrayList<>();
 
     private final PrintWriter err;
@@ -117,15 +47,26 @@ public final class SuperminCommand implements Callable<Integer> {
         this.err = err;
     }
 
-    /** Parses {@code args}, runs, and returns the exit status. */
+    /**
+     * Parses {@code args}, runs, and returns the exit status. The command lines {@link QuickParser}
+     * understands skip picocli; all others, help and errors among them, go through picocli.
+     */
     public static int run(String[] args) {
+        if (QuickParser.isVersionRequest(args)) {
+            PrintWriter out = new PrintWriter(System.out, true);
+            out.println(Version.line());
+            return 0;
+        }
         PrintWriter err = new PrintWriter(System.err, true);
         SuperminCommand command = new SuperminCommand(err);
-        CommandLine cl = new CommandLine(command);
-        cl.setErr(err);
-        cl.setParameterExceptionHandler(Errors::onParameterError);
-        cl.setExecutionExceptionHandler(Errors.executionHandler(command));
-        return cl.execute(args);
+        if (QuickParser.parse(args, command)) {
+            try {
+                return command.call();
+            } catch (Exception e) {
+                return Errors.onExecutionError(e, command, err, null);
+            }
+        }
+        return CommandModel.execute(args, new SuperminCommand(err), err);
     }
 
     /** How many times -v was given. */

@@ -14,8 +14,13 @@ public final class Version implements CommandLine.IVersionProvider {
     /** The supermin release whose command line and outputs this version matches. */
     public static final String COMPATIBLE_WITH = "5.2.2";
 
+    /** The line {@code supermin --version} prints. */
+    static String line() {
+        return "supermin " + COMPATIBLE_WITH + " (jsupermin " + number() + ")";
+    }
+
     @Override
     public String[] getVersion() {
-        return new String[] {"supermin " + COMPATIBLE_WITH + " (jsupermin " + number() + ")"};
+        return new String[] {line()};
     }
 }

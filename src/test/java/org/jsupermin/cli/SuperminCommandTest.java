@@ -4,21 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
-import picocli.CommandLine;
 
 /** supermin 5's spellings parse as supermin parses them; nothing is run. */
 class SuperminCommandTest {
 
     private static SuperminCommand parse(String... args) {
         SuperminCommand c = new SuperminCommand(new PrintWriter(new StringWriter()));
-        new CommandLine(c).parseArgs(args);
+        CommandModel.commandLine(c).parseArgs(args);
         return c;
     }
 
@@ -66,5 +67,34 @@ class SuperminCommandTest {
         assertEquals(1, v.length);
         assertTrue(v[0].startsWith("supermin "), v[0]);
         assertArrayEquals(v, new Version().getVersion());
+    }
+
+    /** What {@link SuperminCommand#run} writes to standard error, and its exit status. */
+    private static String runCapturingStderr(String... args) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            int status = SuperminCommand.run(args);
+            return bytes.toString(StandardCharsets.UTF_8) + "exit " + status;
+        } finally {
+            System.setErr(saved);
+        }
+    }
+
+    @Test
+    void usageErrorsAfterTheQuickParsePrintWhatPicocliPrints() {
+        for (String[] line : List.of(new String[] {}, new String[] {"--prepare", "bash"},
+                new String[] {"--prepare", "--build", "x", "-o", "y"}, new String[] {"--names"},
+                new String[] {"--build", "d", "-o", "o"}, new String[] {"--prepare", "-f", "tar", "b", "-o", "o"})) {
+            assertTrue(QuickParser.parse(line, new SuperminCommand(new PrintWriter(new StringWriter()))),
+                    "quick parser takes " + List.of(line));
+            StringWriter viaPicocli = new StringWriter();
+            PrintWriter err = new PrintWriter(viaPicocli, true);
+            int status = CommandModel.execute(line, new SuperminCommand(err), err);
+            String expected = viaPicocli + "exit " + status;
+            assertTrue(expected.contains("  supermin --list-drivers |") && expected.endsWith("exit 1"), expected);
+            assertEquals(expected, runCapturingStderr(line), "for " + List.of(line));
+        }
     }
 }
