@@ -162,7 +162,7 @@ final class BuildMode {
                 extra.add(new TreeInputs.ExtraTree(kernel.modulesDir(), "/lib/modules/" + kernel.version()));
             }
             Assembly assembly = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, manifest, extra,
-                    cmd.includePackagelist, epoch, console, prelude != null ? prelude::packageFilesFound : files -> { }));
+                    cmd.includePackagelist, epoch, console, prelude != null ? prelude::packageFilesFound : null));
             ApplianceTree tree = assembly.tree();
             console.info(2, String.format("assembled the tree (%d ms)", (System.nanoTime() - t0) / 1_000_000));
             if (cmd.sizeReport) {

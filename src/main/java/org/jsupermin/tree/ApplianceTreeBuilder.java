@@ -126,6 +126,9 @@ public final class ApplianceTreeBuilder {
 
     /** Tells the inputs' listener which regular files the packages bring, before the rest applies. */
     private void announcePackageFiles() {
+        if (inputs.packageFilesFound() == null) {
+            return;
+        }
         List<TreeEntry> files = new ArrayList<>();
         for (TreeEntry e : entries.values()) {
             if (e.type() == EntryType.FILE && e.source() instanceof ContentSource.HostFile && !inodes.containsKey(e.path())) {

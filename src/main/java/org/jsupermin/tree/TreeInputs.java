@@ -22,7 +22,8 @@ import org.jsupermin.util.Reporter;
  * @param packageFilesFound told, once the packages' files are read from the host and before
  *     excludes, base images and the rest apply, of those regular files with a single link (in
  *     path order): most of the tree's content, for an output that wants to start copying it.
- *     The final tree may still leave some out. Not called when the assembly fails first.
+ *     The final tree may still leave some out. Null for none; not called when the assembly
+ *     fails first.
  */
 public record TreeInputs(PackageDatabase database, List<InstalledPackage> closure, Manifest manifest,
                          List<ExtraTree> extraTrees, boolean includePackagelist, Long sourceDateEpoch,
@@ -32,7 +33,7 @@ public record TreeInputs(PackageDatabase database, List<InstalledPackage> closur
     public TreeInputs(PackageDatabase database, List<InstalledPackage> closure, Manifest manifest,
                       List<ExtraTree> extraTrees, boolean includePackagelist, Long sourceDateEpoch,
                       Reporter reporter) {
-        this(database, closure, manifest, extraTrees, includePackagelist, sourceDateEpoch, reporter, files -> { });
+        this(database, closure, manifest, extraTrees, includePackagelist, sourceDateEpoch, reporter, null);
     }
 
     /**
