@@ -60,43 +60,9 @@ public final class TarFormat implements OutputFormat {
         reporter.begin("writing tar", tree.size());
         try (OutputStream compressed = compression.wrap(out);
              OutputStream buffered = new BufferedOutputStream(compressed, BUFFER)) {
-            TarWriter writer = new TarWriter(buffered, channel);
-            long done = 0;
-            for (TreeEntry e : tree.entries()) {
-                TarMember m = TarMembers.of(e);
-                done++;
-                if (m == null) {
-                    reporter.warning("tar cannot hold the socket " + e.path() + "; left out");
-                    continue;
-                }
-                if (m.typeflag() == '0') {
-                    try {
-                        writeContent(writer, m, e.source());
-                    } catch (IOException ex) {
-                        throw new IOException("reading " + e.source().describe() + " for " + e.path() + ": "
-                                + ex.getMessage(), ex);
-                    }
-                } else {
-                    writer.write(m, null, null);
-                }
-                reporter.progress(done, writer.written());
-            }
-            writer.finish();
+            TarPipeline.write(tree.entries(), reporter, buffered, channel);
         } finally {
             reporter.end();
-        }
-    }
-
-    private static void writeContent(TarWriter writer, TarMember m, ContentSource source)
-            throws IOException, FormatException {
-        if (writer.canTransfer() && m.size() >= TRANSFER_MIN && source instanceof ContentSource.HostFile h) {
-            try (FileChannel in = FileChannel.open(h.path())) {
-                writer.transfer(m, in, source.describe());
-            }
-            return;
-        }
-        try (InputStream in = source.open()) {
-            writer.write(m, in, source.describe());
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -24,13 +25,20 @@ final class TarWriter {
     private static final int BUFFER = 64 * 1024;
 
     private final OutputStream out;
-    private final WritableByteChannel channel;
+    private final Transfers transfers;
     private final byte[] buffer = new byte[BUFFER];
     private long written;
 
+    /** Where the contents given to {@link #transfer} go, in place of the stream. */
+    @FunctionalInterface
+    interface Transfers {
+        /** Puts exactly {@code m.size()} bytes of {@code file} at the stream's current end. */
+        void transfer(TarMember m, Path file, String origin) throws IOException, FormatException;
+    }
+
     /** Writes to {@code out}, which should be buffered; {@link #finish} does not close it. */
     TarWriter(OutputStream out) {
-        this(out, null);
+        this(out, (Transfers) null);
     }
 
     /**
@@ -38,13 +46,21 @@ final class TarWriter {
      * file contents given to {@link #transfer} go straight to the channel after a flush.
      */
     TarWriter(OutputStream out, WritableByteChannel channel) {
+        this(out, channel == null ? null : (m, file, origin) -> {
+            out.flush();
+            copyExactly(m, file, origin, channel);
+        });
+    }
+
+    /** Writes to {@code out}, handing the contents given to {@link #transfer} to {@code transfers}. */
+    TarWriter(OutputStream out, Transfers transfers) {
         this.out = out;
-        this.channel = channel;
+        this.transfers = transfers;
     }
 
     /** Whether {@link #transfer} may be used. */
     boolean canTransfer() {
-        return channel != null;
+        return transfers != null;
     }
 
     /** Bytes written so far. */
@@ -65,30 +81,40 @@ final class TarWriter {
     }
 
     /**
-     * Writes one regular-file member whose content the kernel copies from {@code content} to the
-     * output channel (sendfile); {@code content} must hold exactly {@code member.size()} bytes.
+     * Writes one regular-file member whose content is handed to the {@link Transfers} (the kernel
+     * copies it to the output channel); {@code file} must hold exactly {@code member.size()} bytes.
      */
-    void transfer(TarMember m, FileChannel content, String origin) throws IOException, FormatException {
+    void transfer(TarMember m, Path file, String origin) throws IOException, FormatException {
         header(m);
-        out.flush();
-        long size = m.size();
-        long done = 0;
-        while (done < size) {
-            long n = content.transferTo(done, size - done, channel);
-            if (n <= 0) {
-                break;
+        transfers.transfer(m, file, origin);
+        written += m.size();
+        pad(m.size());
+    }
+
+    /**
+     * Copies {@code file}, which must hold exactly {@code m.size()} bytes, to {@code channel}
+     * inside the kernel (sendfile).
+     */
+    static void copyExactly(TarMember m, Path file, String origin, WritableByteChannel channel)
+            throws IOException, FormatException {
+        try (FileChannel content = FileChannel.open(file)) {
+            long size = m.size();
+            long done = 0;
+            while (done < size) {
+                long n = content.transferTo(done, size - done, channel);
+                if (n <= 0) {
+                    break;
+                }
+                done += n;
             }
-            done += n;
+            if (done < size) {
+                throw sizeChanged(m, origin, Long.toString(done));
+            }
+            // one byte beyond the declared size notices a file that grew
+            if (content.read(ByteBuffer.allocate(1), size) > 0) {
+                throw sizeChanged(m, origin, "more than " + size);
+            }
         }
-        if (done < size) {
-            throw sizeChanged(m, origin, Long.toString(done));
-        }
-        // one byte beyond the declared size notices a file that grew
-        if (content.read(ByteBuffer.allocate(1), size) > 0) {
-            throw sizeChanged(m, origin, "more than " + size);
-        }
-        written += size;
-        pad(size);
     }
 
     private void header(TarMember m) throws IOException {

@@ -175,6 +175,37 @@ class TarFormatTest {
     }
 
     @Test
+    void aFailingOutputStopsThePreparingThreadToo() throws Exception {
+        // far more than the chunks that may wait: the preparing thread must not stay blocked
+        List<TreeEntry> entries = new ArrayList<>(List.of(TreeEntry.directory("/", 0755, 0)));
+        byte[] data = new byte[100_000];
+        for (int i = 0; i < 200; i++) {
+            entries.add(TreeEntry.file("/f" + i, 0644, 0, data.length, new ContentSource.Bytes(data, "f" + i)));
+        }
+        java.io.OutputStream failing = new java.io.OutputStream() {
+            private long n;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                n += len;
+                if (n > 1_000_000) {
+                    throw new java.io.IOException("disk full");
+                }
+            }
+        };
+        java.io.IOException e = assertThrows(java.io.IOException.class,
+                () -> new TarFormat().writeTo(ApplianceTree.of(entries), options(null), failing));
+        assertTrue(e.getMessage().contains("disk full"), e.getMessage());
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("tar-prepare")),
+                "the preparing thread has ended");
+    }
+
+    @Test
     void bigHostFilesCopiedByTheKernelGiveTheSameBytesAsTheStream() throws Exception {
         byte[] big = new byte[(int) TarFormat.TRANSFER_MIN * 3 + 123];
         for (int i = 0; i < big.length; i++) {
