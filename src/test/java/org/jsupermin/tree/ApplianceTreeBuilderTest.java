@@ -132,16 +132,21 @@ class ApplianceTreeBuilderTest {
     }
 
     @Test
-    void capabilitiesAreReadForFilesButNotForLaterHardLinksNorExcludedFiles() throws Exception {
+    void capabilitiesAreReadForExecutablesButNotForLaterHardLinksNorExcludedFiles() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "setting file capabilities needs root");
+        Files.setAttribute(root.resolve("usr/bin/bash"), "unix:mode", 0755);
         setcap("cap_net_raw+ep", root.resolve("usr/bin/bash"));
         setcap("cap_net_admin+ep", root.resolve("usr/bin/mawk"));
-        ApplianceTree t = build(List.of("bash", "mawk"), List.of(), List.of("/usr/bin/mawk"), List.of());
+        setcap("cap_net_admin+ep", root.resolve("usr/lib/firmware/blob.bin"));
+        ApplianceTree t = build(List.of("bash", "mawk"), List.of("/lib/firmware/blob.bin"), List.of("/usr/bin/mawk"), List.of());
         assertNotNull(t.get("/usr/bin/bash").xattrs().get("security.capability"));
         assertTrue(t.get("/usr/bin/rbash").isHardLinkToEarlier());
         assertNull(t.get("/usr/bin/rbash").xattrs().get("security.capability"), "a later hard link carries no xattrs");
         assertNull(t.get("/usr/bin/mawk"));
+        assertEquals(0644, t.get("/usr/lib/firmware/blob.bin").mode() & 0777);
+        assertNull(t.get("/usr/lib/firmware/blob.bin").xattrs().get("security.capability"),
+                "capabilities act only on execve: a file without an execute bit is not asked");
     }
 
     private static void setcap(String caps, Path file) throws Exception {
