@@ -212,6 +212,26 @@ class ApplianceTreeBuilderTest {
     }
 
     @Test
+    void whatIsInsideAnExcludedDirectoryCountsUnderItAndNotUnderItsOwnRule() throws Exception {
+        PackageDatabase db = new DpkgDriver().open(root);
+        List<InstalledPackage> closure = new Resolver(db.installedPackages(), db.versionScheme(), db.nativeArch())
+                .resolve(List.of("bash")).closure();
+        Manifest all = new Manifest(List.of(), List.of(), List.of(), List.of(), List.of());
+        long docBytes = ApplianceTreeBuilder.build(new TreeInputs(db, closure, all, List.of(), false, null, Reporter.SILENT))
+                .entries().stream().filter(e -> e.type() == EntryType.FILE && e.path().startsWith("/usr/share/doc/"))
+                .mapToLong(TreeEntry::size).sum();
+        assertTrue(docBytes > Files.size(root.resolve("usr/share/doc/bash")), "more than bash's own doc file");
+        Manifest m = new Manifest(List.of(), List.of(), List.of("/usr/share/doc", "*bash*"), List.of(), List.of());
+        Assembly a = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, m, List.of(), false, null, Reporter.SILENT));
+        assertNull(a.tree().get("/usr/share/doc/bash"));
+        assertNull(a.tree().get("/usr/bin/rbash"));
+        assertNotNull(a.tree().get("/usr/share"));
+        long bashBytes = Files.size(root.resolve("usr/bin/bash")); // rbash is the same file, counted twice
+        assertEquals(List.of(new SizeReport.Line("-(inside an excluded directory)", docBytes),
+                new SizeReport.Line("-*bash*", 2 * bashBytes)), a.sizes().excludes());
+    }
+
+    @Test
     void baseImagesOverrideAndAreCanonicalised() throws Exception {
         Path base = tmp.resolve("base.tar.gz");
         try (OutputStream out = Files.newOutputStream(base)) {
