@@ -59,10 +59,7 @@ final class PackageFileListing {
         return listing;
     }
 
-    /**
-     * Lists one file. (A method of its own, not the loop's body, so that the JIT compiles it
-     * after a few hundred files; a loop body stays interpreted until 60,000 turns.)
-     */
+    /** Lists one file of package {@code packageName}. */
     private void add(String packageName, PackageFile f) throws IOException {
         if (f.config()) {
             return; // config files come from the base image written by --prepare
