@@ -47,10 +47,15 @@ public record HostStat(int mode, int uid, int gid, long size, long mtime, long d
         return (int) ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL));
     }
 
-    /** The tree entry for this host file at {@code appliancePath}. */
+    /** The tree entry for this host file at {@code appliancePath}; reads a symlink's target. */
     public TreeEntry toEntry(String appliancePath, Path hostPath) throws IOException {
+        String target = type() == EntryType.SYMLINK ? Files.readSymbolicLink(hostPath).toString() : null;
+        return toEntry(appliancePath, hostPath, target);
+    }
+
+    /** The tree entry for this host file at {@code appliancePath}, a symlink's target already read. */
+    TreeEntry toEntry(String appliancePath, Path hostPath, String target) {
         EntryType type = type();
-        String target = type == EntryType.SYMLINK ? Files.readSymbolicLink(hostPath).toString() : null;
         ContentSource source = type == EntryType.FILE ? new ContentSource.HostFile(hostPath) : null;
         long entrySize = type == EntryType.FILE ? size : 0;
         boolean device = type == EntryType.CHAR_DEVICE || type == EntryType.BLOCK_DEVICE;

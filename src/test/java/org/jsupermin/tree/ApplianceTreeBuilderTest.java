@@ -162,16 +162,21 @@ class ApplianceTreeBuilderTest {
     }
 
     @Test
-    void capabilitiesAreReadForFilesButNotForLaterHardLinksNorExcludedFiles() throws Exception {
+    void capabilitiesAreReadForExecutablesButNotForLaterHardLinksNorExcludedFiles() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "setting file capabilities needs root");
+        Files.setAttribute(root.resolve("usr/bin/bash"), "unix:mode", 0755);
         setcap("cap_net_raw+ep", root.resolve("usr/bin/bash"));
         setcap("cap_net_admin+ep", root.resolve("usr/bin/mawk"));
-        ApplianceTree t = build(List.of("bash", "mawk"), List.of(), List.of("/usr/bin/mawk"), List.of());
+        setcap("cap_net_admin+ep", root.resolve("usr/lib/firmware/blob.bin"));
+        ApplianceTree t = build(List.of("bash", "mawk"), List.of("/lib/firmware/blob.bin"), List.of("/usr/bin/mawk"), List.of());
         assertNotNull(t.get("/usr/bin/bash").xattrs().get("security.capability"));
         assertTrue(t.get("/usr/bin/rbash").isHardLinkToEarlier());
         assertNull(t.get("/usr/bin/rbash").xattrs().get("security.capability"), "a later hard link carries no xattrs");
         assertNull(t.get("/usr/bin/mawk"));
+        assertEquals(0644, t.get("/usr/lib/firmware/blob.bin").mode() & 0777);
+        assertNull(t.get("/usr/lib/firmware/blob.bin").xattrs().get("security.capability"),
+                "capabilities act only on execve: a file without an execute bit is not asked");
     }
 
     private static void setcap(String caps, Path file) throws Exception {
@@ -234,6 +239,26 @@ class ApplianceTreeBuilderTest {
         for (int i = 1; i < a.sizes().packages().size(); i++) {
             assertTrue(a.sizes().packages().get(i - 1).bytes() >= a.sizes().packages().get(i).bytes());
         }
+    }
+
+    @Test
+    void whatIsInsideAnExcludedDirectoryCountsUnderItAndNotUnderItsOwnRule() throws Exception {
+        PackageDatabase db = new DpkgDriver().open(root);
+        List<InstalledPackage> closure = new Resolver(db.installedPackages(), db.versionScheme(), db.nativeArch())
+                .resolve(List.of("bash")).closure();
+        Manifest all = new Manifest(List.of(), List.of(), List.of(), List.of(), List.of());
+        long docBytes = ApplianceTreeBuilder.build(new TreeInputs(db, closure, all, List.of(), false, null, Reporter.SILENT))
+                .entries().stream().filter(e -> e.type() == EntryType.FILE && e.path().startsWith("/usr/share/doc/"))
+                .mapToLong(TreeEntry::size).sum();
+        assertTrue(docBytes > Files.size(root.resolve("usr/share/doc/bash")), "more than bash's own doc file");
+        Manifest m = new Manifest(List.of(), List.of(), List.of("/usr/share/doc", "*bash*"), List.of(), List.of());
+        Assembly a = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, m, List.of(), false, null, Reporter.SILENT));
+        assertNull(a.tree().get("/usr/share/doc/bash"));
+        assertNull(a.tree().get("/usr/bin/rbash"));
+        assertNotNull(a.tree().get("/usr/share"));
+        long bashBytes = Files.size(root.resolve("usr/bin/bash")); // rbash is the same file, counted twice
+        assertEquals(List.of(new SizeReport.Line("-(inside an excluded directory)", docBytes),
+                new SizeReport.Line("-*bash*", 2 * bashBytes)), a.sizes().excludes());
     }
 
     @Test
