@@ -11,11 +11,18 @@ import java.nio.file.Path;
 /**
  * The image file, written at block offsets through one FileChannel. Only non-zero blocks are
  * ever written; the file gets its full length at the end, so everything else stays a hole.
+ * Writes to consecutive positions (directory after directory, pointers after data, as blocks
+ * are allocated in order) are gathered into one system call of up to 1 MiB.
  */
 final class ImageFile implements AutoCloseable {
 
+    private static final int GATHER = 1 << 20;
+
     private final RandomAccessFile file;
     private final FileChannel channel;
+    private final ByteBuffer pending = ByteBuffer.allocate(GATHER);
+    /** Where the gathered bytes go. */
+    private long pendingAt = -1;
 
     /**
      * Creates the file afresh. An existing one is deleted rather than truncated: on ext4, a
@@ -35,10 +42,34 @@ final class ImageFile implements AutoCloseable {
 
     /** Writes a buffer's remaining bytes at byte {@code position}. */
     void writeAt(long position, ByteBuffer data) throws IOException {
+        if (pendingAt >= 0 && position == pendingAt + pending.position() && data.remaining() <= pending.remaining()) {
+            pending.put(data);
+            return;
+        }
+        flush();
+        if (data.remaining() <= pending.capacity()) {
+            pendingAt = position;
+            pending.put(data);
+            return;
+        }
         long pos = position;
         while (data.hasRemaining()) {
             pos += channel.write(data, pos);
         }
+    }
+
+    /** Writes the gathered bytes. */
+    private void flush() throws IOException {
+        if (pendingAt < 0) {
+            return;
+        }
+        pending.flip();
+        long pos = pendingAt;
+        while (pending.hasRemaining()) {
+            pos += channel.write(pending, pos);
+        }
+        pending.clear();
+        pendingAt = -1;
     }
 
     /**
@@ -48,6 +79,7 @@ final class ImageFile implements AutoCloseable {
      * @return false when the source ended before {@code count} bytes
      */
     boolean copy(FileChannel source, long sourcePosition, long count, long position) throws IOException {
+        flush();
         long done = 0;
         while (done < count) {
             channel.position(position + done);
@@ -69,11 +101,19 @@ final class ImageFile implements AutoCloseable {
 
     /** Gives the file its final length (the tail stays sparse). */
     void setLength(long size) throws IOException {
+        flush();
         file.setLength(size);
     }
 
+    /** Writes what is gathered and closes the file; closing again does nothing. */
     @Override
     public void close() throws IOException {
-        file.close();
+        if (file.getChannel().isOpen()) {
+            try {
+                flush();
+            } finally {
+                file.close();
+            }
+        }
     }
 }

@@ -39,8 +39,13 @@ final class ImageWriter {
     private final Geometry geometry;
     private final MessageDigest digest;
     private final Reporter reporter;
-    /** Contents already in the image file, adopted by the files naming them; or null. */
-    private final ContentPreload preload;
+    /** Contents being copied into the image file meanwhile; or null. */
+    private final Future<ContentPreload> pending;
+    /** The contents in the image file, adopted by the files naming them; or null. */
+    private ContentPreload preload;
+    /** Every directory's blocks, by owner index (null for other inodes), packed before waiting. */
+    private byte[][] directoryBlocks;
+    private byte[] metadataDigest;
     private long filesDone;
     private long bytesDone;
 
@@ -54,13 +59,8 @@ final class ImageWriter {
         this.plan = plan;
         this.reporter = reporter;
         long size = options.sizeBytes();
-        ContentPreload preload = await(pending);
+        this.pending = pending;
         Geometry g = SizeAdvisor.geometry(size, plan.lastIno);
-        boolean adopt = preload != null && preload.sizeBytes() == size && preload.usableWith(g);
-        if (preload != null && !adopt) {
-            preload.discard();
-        }
-        this.preload = adopt ? preload : null;
         if (g == null || g.dataCapacity() < plan.fixedBlocks) {
             throw SizeAdvisor.tooSmall("the directory tree (" + plan.owners.size() + " inodes)", size, plan.lastIno,
                     plan.fixedBlocks);
@@ -120,6 +120,22 @@ final class ImageWriter {
     }
 
     void write(Path path) throws IOException, Ext2Exception {
+        // what needs no block numbers is worked out while the contents are still being copied
+        directoryBlocks = new byte[plan.owners.size()][];
+        for (int i = 0; i < directoryBlocks.length; i++) {
+            Node n = plan.owners.get(i);
+            if (n.type == FileType.DIRECTORY) {
+                directoryBlocks[i] = DirectoryBlocks.pack(plan.entries(n), n == plan.lostFound ? TreePlan.LOST_FOUND_BLOCKS : 1);
+            }
+        }
+        byte[] metadata = digestMetadata();
+        ContentPreload placed = await(pending);
+        if (placed != null && !(placed.sizeBytes() == options.sizeBytes() && placed.usableWith(geometry))) {
+            placed.discard();
+            placed = null;
+        }
+        preload = placed;
+        this.metadataDigest = metadata;
         boolean done = false;
         try (ImageFile image = preload != null ? preload.image() : new ImageFile(path)) {
             writeAll(image);
@@ -147,7 +163,7 @@ final class ImageWriter {
             }
             for (; i < plan.owners.size(); i++) {
                 Node n = plan.owners.get(i);
-                Inode inode = inode(n, content, claimed);
+                Inode inode = inode(n, i, content, claimed);
                 if (n.xattrBlock >= 0) {
                     inode.fileAcl = xattrBlocks[n.xattrBlock];
                     inode.blocks++;
@@ -166,7 +182,7 @@ final class ImageWriter {
         sb.timestamp = options.timestamp();
         sb.volumeLabel = options.volumeLabel();
         digest.update(ByteBuffer.allocate(8).putLong(0, content.checksum()).array());
-        digestMetadata();
+        digest.update(metadataDigest);
         ByteBuffer sum = ByteBuffer.wrap(digest.digest());
         UUID derived = versioned(sum.getLong(0), sum.getLong(8));
         sb.uuid = options.uuid() != null ? options.uuid() : derived;
@@ -174,7 +190,7 @@ final class ImageWriter {
         new MetadataWriter(image, geometry).write(inodes, plan.lastIno, allocator, sb);
     }
 
-    private Inode inode(Node n, ContentWriter content, Set<Path> claimed)
+    private Inode inode(Node n, int index, ContentWriter content, Set<Path> claimed)
             throws IOException, Ext2Exception, NoSpaceException {
         Inode inode = new Inode();
         InodeAttributes a = n.attrs;
@@ -189,7 +205,7 @@ final class ImageWriter {
         ContentWriter.Mapped mapped = null;
         switch (n.type) {
             case DIRECTORY -> {
-                byte[] blocks = DirectoryBlocks.pack(plan.entries(n), n == plan.lostFound ? TreePlan.LOST_FOUND_BLOCKS : 1);
+                byte[] blocks = directoryBlocks[index];
                 inode.size = blocks.length;
                 mapped = content.write(new ByteArrayInputStream(blocks), blocks.length, n.path);
             }
@@ -238,7 +254,14 @@ final class ImageWriter {
         return inode;
     }
 
-    private void digestMetadata() {
+    /** SHA-256 of the names, inode numbers and attributes of the whole tree. */
+    private byte[] digestMetadata() {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
         StringBuilder s = new StringBuilder();
         s.append(options.sizeBytes()).append('\0').append(options.timestamp()).append('\0')
                 .append(options.volumeLabel()).append('\n');
@@ -258,6 +281,7 @@ final class ImageWriter {
             digest.update(s.toString().getBytes(StandardCharsets.UTF_8));
             s.setLength(0);
         }
+        return digest.digest();
     }
 
     /** A UUID from 128 digest bits, marked as version 4, variant 1 like random ones. */

@@ -78,21 +78,22 @@ public final class Ext2Prelude {
     }
 
     /**
-     * Walks the modules (publishing the list for the tree as soon as it is complete), then
-     * copies them: a separate walking thread would only compete for the same two cores.
+     * Walks the modules (publishing the list for the tree as soon as it is complete) while
+     * another thread copies each file found, in the walk's order, so that copying starts at once.
      */
     private void placeModules(Kernel kernel, String appliancePath, long sizeBytes, List<String> excludes) {
         BlockingQueue<HostTreeWalk.Walked> queue = new LinkedBlockingQueue<>();
+        Thread copier = new Thread(() -> copyModules(kernel, appliancePath, sizeBytes, excludes, queue), "modules-copy");
+        copier.setDaemon(true);
+        copier.start();
         try {
-            List<HostTreeWalk.Walked> found = HostTreeWalk.walk(kernel.modulesDir(), appliancePath);
-            walked.complete(found);
-            queue.addAll(found);
+            walked.complete(HostTreeWalk.walk(kernel.modulesDir(), appliancePath, queue::add));
         } catch (Throwable e) {
             walked.completeExceptionally(e);
         } finally {
             queue.add(END);
         }
-        copyModules(kernel, appliancePath, sizeBytes, excludes, queue);
+        joinQuietly(copier);
     }
 
     private void copyModules(Kernel kernel, String appliancePath, long sizeBytes, List<String> excludes,

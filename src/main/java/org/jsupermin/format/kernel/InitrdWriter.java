@@ -9,12 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.compress.archivers.cpio.CpioArchiveEntry;
-import org.apache.commons.compress.archivers.cpio.CpioArchiveOutputStream;
-import org.apache.commons.compress.archivers.cpio.CpioConstants;
 import org.jsupermin.format.FormatException;
 import org.jsupermin.util.PathOrder;
-import org.jsupermin.util.NonClosingOutputStream;
 
 /**
  * Writes the ext2 appliance's initrd: an uncompressed cpio (newc) archive, like supermin's, holding /init,
@@ -62,48 +58,34 @@ public final class InitrdWriter {
         List<Member> members = members(modules);
         // uncompressed, as supermin's: the kernel unpacks it without a decompressor, and
         // compressing ~5 MB of modules would cost more CPU time than the rest of the initrd
-        OutputStream shield = new NonClosingOutputStream(out);
-        try (CpioArchiveOutputStream cpio = new CpioArchiveOutputStream(shield, CpioConstants.FORMAT_NEW,
-                     CpioConstants.BLOCK_SIZE, StandardCharsets.UTF_8.name())) {
-            long inode = 1;
-            for (Member m : members) {
-                CpioArchiveEntry e = new CpioArchiveEntry(CpioConstants.FORMAT_NEW, m.path());
-                e.setMode(m.mode());
-                e.setInode(inode++);
-                e.setUID(0);
-                e.setGID(0);
-                e.setTime(mtimeSeconds);
-                e.setNumberOfLinks((m.mode() & CpioConstants.S_IFMT) == CpioConstants.C_ISDIR ? 2 : 1);
-                if ((m.mode() & CpioConstants.S_IFMT) == CpioConstants.C_ISCHR) {
-                    e.setRemoteDeviceMaj(CONSOLE_MAJOR);
-                    e.setRemoteDeviceMin(CONSOLE_MINOR);
-                }
-                e.setSize(m.data().length);
-                cpio.putArchiveEntry(e);
-                cpio.write(m.data());
-                cpio.closeArchiveEntry();
-            }
-            cpio.finish();
+        NewcWriter cpio = new NewcWriter(out);
+        long inode = 1;
+        for (Member m : members) {
+            int type = (int) (m.mode() & 0170000);
+            boolean console = type == NewcWriter.S_IFCHR;
+            cpio.write(m.path(), inode++, (int) m.mode(), type == NewcWriter.S_IFDIR ? 2 : 1, mtimeSeconds,
+                    console ? CONSOLE_MAJOR : 0, console ? CONSOLE_MINOR : 0, m.data());
         }
+        cpio.finish();
     }
 
     private List<Member> members(List<KernelModule> modules) throws IOException, FormatException {
         byte[] none = new byte[0];
         List<Member> members = new ArrayList<>();
         for (String dir : List.of("dev", "modules", "proc", "root", "sys")) {
-            members.add(new Member(dir, CpioConstants.C_ISDIR | MODE_DIR, none));
+            members.add(new Member(dir, NewcWriter.S_IFDIR | MODE_DIR, none));
         }
-        members.add(new Member("dev/console", CpioConstants.C_ISCHR | 0600, none));
-        members.add(new Member("init", CpioConstants.C_ISREG | MODE_EXEC, InitProgram.bytes()));
+        members.add(new Member("dev/console", NewcWriter.S_IFCHR | 0600, none));
+        members.add(new Member("init", NewcWriter.S_IFREG | MODE_EXEC, InitProgram.bytes()));
         int width = Math.max(2, String.valueOf(modules.size()).length());
         StringBuilder order = new StringBuilder();
         for (int i = 0; i < modules.size(); i++) {
             KernelModule module = modules.get(i);
             String file = String.format("%0" + width + "d-%s.ko", i + 1, module.name());
-            members.add(new Member("modules/" + file, CpioConstants.C_ISREG | MODE_FILE, ModuleFiles.read(module.file())));
+            members.add(new Member("modules/" + file, NewcWriter.S_IFREG | MODE_FILE, ModuleFiles.read(module.file())));
             order.append(file).append('\n');
         }
-        members.add(new Member(LOAD_ORDER, CpioConstants.C_ISREG | MODE_FILE, order.toString().getBytes(StandardCharsets.UTF_8)));
+        members.add(new Member(LOAD_ORDER, NewcWriter.S_IFREG | MODE_FILE, order.toString().getBytes(StandardCharsets.UTF_8)));
         members.sort((a, b) -> PathOrder.compare("/" + a.path(), "/" + b.path()));
         return members;
     }

@@ -8,12 +8,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jsupermin.format.FormatException;
@@ -52,7 +52,7 @@ public final class ModuleDependencies {
     /** Reads {@code modules.dep} (required) and {@code modules.builtin} (optional) of a modules directory. */
     public static ModuleDependencies read(Path modulesDir) throws FormatException {
         Path depFile = modulesDir.resolve("modules.dep");
-        Map<String, Node> nodes = new TreeMap<>();
+        Map<String, Node> nodes = new HashMap<>();
         try (BufferedReader in = Files.newBufferedReader(depFile, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
@@ -68,9 +68,15 @@ public final class ModuleDependencies {
                 }
                 String module = line.substring(0, colon).trim();
                 List<String> deps = new ArrayList<>();
-                for (String dep : line.substring(colon + 1).trim().split("\\s+")) {
-                    if (!dep.isEmpty()) {
-                        deps.add(KernelModule.nameOf(dep));
+                // split on blanks by hand: a regular expression per line costs more than the rest
+                int start = -1;
+                for (int i = colon + 1; i <= line.length(); i++) {
+                    boolean blank = i == line.length() || Character.isWhitespace(line.charAt(i));
+                    if (blank && start >= 0) {
+                        deps.add(KernelModule.nameOf(line.substring(start, i)));
+                        start = -1;
+                    } else if (!blank && start < 0) {
+                        start = i;
                     }
                 }
                 nodes.putIfAbsent(KernelModule.nameOf(module), new Node(module, List.copyOf(deps)));
