@@ -12,7 +12,7 @@ import java.util.Map;
  * File contents copied into an image before its tree is complete, so that the copying (the
  * larger part of building an image) overlaps with working out the rest of the tree. The image
  * gets the geometry of its size alone (one inode per 16 KiB, as mke2fs); the contents take the
- * first data blocks, in the order placed. {@link Ext2ImageBuilder#write(Path, org.jsupermin.util.Reporter, ContentPreload)}
+ * first data blocks, in the order placed. {@link Ext2ImageBuilder#write(Path, org.jsupermin.util.Reporter, java.util.concurrent.Future)}
  * then adopts every placed content for the regular file that names the same host file with
  * the same size, and continues after it.
  *

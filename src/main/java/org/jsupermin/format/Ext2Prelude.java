@@ -147,8 +147,8 @@ public final class Ext2Prelude {
     }
 
     /**
-     * Whether the tree will leave {@code path} out; may say yes too often (the file is then
-     * copied with the rest of the tree), never wrongly no for a pattern on either spelling.
+     * Whether the tree will leave {@code path} out, judged on one spelling of it: a wrong no only
+     * costs a copy whose blocks the image then frees, a wrong yes a copy made later.
      */
     private static boolean excluded(List<String> patterns, List<String> excludedDirs, String path) {
         for (String dir : excludedDirs) {
