@@ -172,9 +172,9 @@ public final class Ext2Prelude {
         packageFiles.complete(List.copyOf(files));
     }
 
-    /** The modules as an extra tree for the assembly; waits for the walk. */
-    public TreeInputs.ExtraTree modules(Kernel kernel) throws IOException {
-        return new TreeInputs.ExtraTree(kernel.modulesDir(), "/lib/modules/" + kernel.version(), get(walked));
+    /** The modules as an extra tree for the assembly, which waits for the walk when it gets to them. */
+    public TreeInputs.ExtraTree modules(Kernel kernel) {
+        return new TreeInputs.ExtraTree(kernel.modulesDir(), "/lib/modules/" + kernel.version(), walked);
     }
 
     /** The root image with the modules' contents in it, once they are copied. */

@@ -156,8 +156,8 @@ public final class ApplianceTreeBuilder {
      * Adds a host directory tree (the kernel's modules) below an appliance path, walked now or
      * beforehand on another thread.
      */
-    private void addExtraTree(TreeInputs.ExtraTree extra) throws IOException {
-        List<HostTreeWalk.Walked> walked = extra.walked() != null ? extra.walked()
+    private void addExtraTree(TreeInputs.ExtraTree extra) throws IOException, PackageDatabaseException {
+        List<HostTreeWalk.Walked> walked = extra.walked() != null ? Background.await(extra.walked(), extra.hostDir())
                 : HostTreeWalk.walk(extra.hostDir(), extra.appliancePath());
         for (HostTreeWalk.Walked w : walked) {
             String canon = paths.canonical(w.entry().path());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
 import org.jsupermin.packages.PackageDatabaseException;
@@ -33,11 +34,16 @@ final class Background<T> {
 
     /** Waits for the result; everything the work did is visible to the caller afterwards. */
     T join() throws IOException, PackageDatabaseException {
+        return await(task, task);
+    }
+
+    /** Waits for {@code work}'s result, its exception rethrown as if the work had run here. */
+    static <T> T await(Future<T> work, Object what) throws IOException, PackageDatabaseException {
         try {
-            return task.get();
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for " + task);
+            throw new InterruptedIOException("interrupted while waiting for " + what);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException x) {

@@ -2,6 +2,7 @@ package org.jsupermin.tree;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.jsupermin.manifest.Manifest;
@@ -41,10 +42,11 @@ public record TreeInputs(PackageDatabase database, List<InstalledPackage> closur
      *
      * @param hostDir the directory on the host (absolute)
      * @param appliancePath where it goes in the appliance
-     * @param walked the directory already {@linkplain HostTreeWalk#walk walked} to
-     *     {@code appliancePath}, or null to walk it while assembling
+     * @param walked the directory being {@linkplain HostTreeWalk#walk walked} to
+     *     {@code appliancePath} on another thread (waited for only when the assembly needs it),
+     *     or null to walk it while assembling
      */
-    public record ExtraTree(Path hostDir, String appliancePath, List<HostTreeWalk.Walked> walked) {
+    public record ExtraTree(Path hostDir, String appliancePath, Future<List<HostTreeWalk.Walked>> walked) {
 
         /** A directory walked while assembling. */
         public ExtraTree(Path hostDir, String appliancePath) {
