@@ -277,4 +277,24 @@ class Ext2ApplianceIT {
         Result cat = Tools.run("debugfs", "-R", "stat /usr/bin/cat", root.toString()).orFail("stat cat");
         assertFalse(cat.stderr().contains("not found"), cat.stderr());
     }
+
+    @Test
+    void aFailureWhileTheModulesAreBeingCopiedLeavesThePreviousApplianceAndNoStaging() throws IOException {
+        Path out = build(small, "midway", Map.of());
+        Map<String, String> before = Ext2Oracle.digests(out);
+        // resolution fails after the kernel's modules started to be copied into a new image
+        Path d = tmp.resolve("missing.d");
+        Tools.run("cp", "-a", small.toString(), d.toString()).orFail("cp");
+        Files.writeString(d.resolve("packages"), "no-such-package-for-jsupermin\n", java.nio.file.StandardOpenOption.APPEND);
+        Result r = Tools.jsupermin(Map.of(), "--build", "-f", "ext2", d.toString(), "-o", out.toString());
+        assertEquals(1, r.exit(), r.stderr());
+        assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
+        assertTrue(r.stderr().contains("no-such-package-for-jsupermin"), r.stderr());
+        assertEquals(before, Ext2Oracle.digests(out), "previous appliance");
+        try (java.util.stream.Stream<Path> siblings = Files.list(tmp)) {
+            List<String> left = siblings.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".midway.jsupermin-") && !n.endsWith("-stamp")).toList();
+            assertTrue(left.isEmpty(), "staging left behind: " + left);
+        }
+    }
 }
