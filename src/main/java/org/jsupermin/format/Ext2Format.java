@@ -13,6 +13,7 @@ import org.jsupermin.format.kernel.Kernel;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.util.Reporter;
+import org.jsupermin.util.Threads;
 
 /**
  * {@code -f ext2}: supermin's appliance directory holding {@code kernel} (a symlink to the host's
@@ -71,7 +72,7 @@ public final class Ext2Format implements OutputFormat {
         } catch (Ext2Exception e) {
             throw new FormatException(e.getMessage(), e);
         } finally {
-            joinUninterruptibly(initrdThread);
+            Threads.joinUninterruptibly(initrdThread);
         }
         try {
             initrd.get();
@@ -121,20 +122,6 @@ public final class Ext2Format implements OutputFormat {
         }
     }
 
-    private static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /** SOURCE_DATE_EPOCH, else the newest mtime in the tree: the same inputs give the same bytes. */
     private static long timestamp(ApplianceTree tree, FormatOptions options) {

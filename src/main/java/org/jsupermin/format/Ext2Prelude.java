@@ -20,6 +20,7 @@ import org.jsupermin.tree.Fnmatch;
 import org.jsupermin.tree.HostTreeWalk;
 import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.tree.TreeInputs;
+import org.jsupermin.util.Threads;
 
 /**
  * The part of an ext2 build that needs no package tree, started as soon as the kernel is known
@@ -93,7 +94,7 @@ public final class Ext2Prelude {
         } finally {
             queue.add(END);
         }
-        joinQuietly(copier);
+        Threads.joinUninterruptibly(copier);
     }
 
     private void copyModules(Kernel kernel, String appliancePath, long sizeBytes, List<String> excludes,
@@ -205,8 +206,8 @@ public final class Ext2Prelude {
     public void cancel() {
         cancelled = true;
         packageFiles.complete(List.of());
-        joinQuietly(modulesThread);
-        joinQuietly(initrdThread);
+        Threads.joinUninterruptibly(modulesThread);
+        Threads.joinUninterruptibly(initrdThread);
         ContentPreload image = preload.getNow(null);
         if (image != null) {
             try {
@@ -217,20 +218,6 @@ public final class Ext2Prelude {
         }
     }
 
-    private static void joinQuietly(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private static <T> T get(Future<T> f) throws IOException {
         try {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.jsupermin.tree.ContentSource;
 import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.util.Reporter;
+import org.jsupermin.util.Threads;
 
 /**
  * Writes a tar archive on two threads: one prepares it (members, headers and the contents of
@@ -100,7 +101,7 @@ final class TarPipeline {
                 cancelled = true;
                 queue.clear();
             }
-            join(preparing);
+            Threads.joinUninterruptibly(preparing);
         }
     }
 
@@ -235,18 +236,4 @@ final class TarPipeline {
         throw new IOException(e);
     }
 
-    private static void join(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
