@@ -65,8 +65,8 @@ public final class Ext2Prelude {
     /**
      * Creates the output directory {@code staging} and starts the work on {@code kernel}.
      *
-     * @param timestamp the mtime of the initrd's entries, which must be the one the format
-     *     stamps the image with (SOURCE_DATE_EPOCH, as the build passes it)
+     * @param timestamp the mtime of the initrd's entries and the timestamp of the image
+     *     (SOURCE_DATE_EPOCH, or the build's fixed default)
      * @param excludes the appliance's excludefiles patterns: excluded modules are not copied
      */
     public static Ext2Prelude start(Kernel kernel, Path staging, long sizeBytes, long timestamp,
@@ -186,15 +186,29 @@ public final class Ext2Prelude {
     /** Waits for the initrd and rethrows its failure. */
     void awaitInitrd() throws IOException, FormatException {
         try {
-            initrd.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof FormatException f) {
+            initrd.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the initrd", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof FormatException f) {
                 throw f;
             }
-            get(initrd); // rethrows the rest as get() does
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(c.getMessage(), c);
         }
     }
 
+    /** The timestamp of the initrd's entries, which the image takes too. */
     long timestamp() {
         return timestamp;
     }
@@ -215,28 +229,6 @@ public final class Ext2Prelude {
             } catch (IOException e) {
                 // nothing was lost: the image was finished and closed, or is being thrown away
             }
-        }
-    }
-
-
-    private static <T> T get(Future<T> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while preparing the ext2 appliance", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(c.getMessage(), c);
         }
     }
 }

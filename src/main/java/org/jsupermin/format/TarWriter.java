@@ -5,16 +5,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * Writes a POSIX (pax) tar stream member by member: a PAX {@code x} header whenever a name, a
  * number or an extended attribute does not fit ustar, then the ustar header, then the content
- * copied through a fixed buffer (or handed to the kernel, from a file channel to the output
- * channel) and checked against the declared size. Output is padded to whole 10240-byte records,
+ * copied through a fixed buffer (or handed to {@link Transfers}, which have the kernel copy it
+ * into the output channel) and checked against the declared size. Output is padded to whole 10240-byte records,
  * like GNU tar's default blocking factor.
  */
 final class TarWriter {
@@ -38,18 +38,7 @@ final class TarWriter {
 
     /** Writes to {@code out}, which should be buffered; {@link #finish} does not close it. */
     TarWriter(OutputStream out) {
-        this(out, (Transfers) null);
-    }
-
-    /**
-     * Writes to {@code out}, a buffered stream over {@code channel}: headers go through the stream,
-     * file contents given to {@link #transfer} go straight to the channel after a flush.
-     */
-    TarWriter(OutputStream out, WritableByteChannel channel) {
-        this(out, channel == null ? null : (m, file, origin) -> {
-            out.flush();
-            copyExactly(m, file, origin, channel);
-        });
+        this(out, null);
     }
 
     /** Writes to {@code out}, handing the contents given to {@link #transfer} to {@code transfers}. */
