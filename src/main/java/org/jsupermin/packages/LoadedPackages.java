@@ -1,10 +1,14 @@
 package org.jsupermin.packages;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Helpers for databases that load every package at once (rpm, pacman, apk). */
 public final class LoadedPackages {
@@ -43,5 +47,28 @@ public final class LoadedPackages {
             out.put(p, f);
         }
         return out;
+    }
+
+    /**
+     * Each package's config files under /etc that are present on {@code root} (directories left
+     * out), by package in package order; packages without any are left out.
+     */
+    public static Map<InstalledPackage, List<PackageFile>> presentConfigFiles(
+            Map<InstalledPackage, List<PackageFile>> files, Path root) {
+        Map<InstalledPackage, List<PackageFile>> wanted = new TreeMap<>();
+        for (Map.Entry<InstalledPackage, List<PackageFile>> e : files.entrySet()) {
+            List<PackageFile> config = new ArrayList<>();
+            for (PackageFile f : e.getValue()) {
+                Path p = root.resolve(f.path().substring(1));
+                if (f.config() && f.path().startsWith("/etc/") && Files.exists(p, LinkOption.NOFOLLOW_LINKS)
+                        && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    config.add(f);
+                }
+            }
+            if (!config.isEmpty()) {
+                wanted.put(e.getKey(), config);
+            }
+        }
+        return wanted;
     }
 }

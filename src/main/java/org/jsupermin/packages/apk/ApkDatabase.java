@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -121,18 +120,10 @@ public final class ApkDatabase implements PackageDatabase {
     }
 
     private ConfigFile installed(String path, String pkg) throws PackageDatabaseException {
-        Path p = root.resolve(path.substring(1));
         try {
-            if (Files.isSymbolicLink(p)) {
-                return new ConfigFile(path, 0777, Files.readSymbolicLink(p).toString(), new byte[0], pkg);
-            }
-            int mode = 0;
-            for (PosixFilePermission perm : Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)) {
-                mode |= 1 << (8 - perm.ordinal());
-            }
-            return new ConfigFile(path, mode, null, Files.readAllBytes(p), pkg);
+            return ConfigFile.installed(root, path, pkg, 0777);
         } catch (IOException e) {
-            throw new PackageDatabaseException("reading " + p + ": " + e.getMessage(), e);
+            throw new PackageDatabaseException("reading " + root.resolve(path.substring(1)) + ": " + e.getMessage(), e);
         }
     }
 

@@ -173,15 +173,10 @@ public final class DpkgDatabase implements PackageDatabase {
     }
 
     private ConfigFile readInstalled(String path, String packageName) throws PackageDatabaseException {
-        Path file = onRoot(path);
         try {
-            if (Files.isSymbolicLink(file)) {
-                return new ConfigFile(path, 0777, Files.readSymbolicLink(file).toString(), new byte[0], packageName);
-            }
-            int mode = ((Number) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS)).intValue();
-            return new ConfigFile(path, mode & 07777, null, Files.readAllBytes(file), packageName);
+            return ConfigFile.installed(root, path, packageName, 07777);
         } catch (IOException e) {
-            throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
+            throw new PackageDatabaseException("reading " + onRoot(path) + ": " + IoErrors.describe(e), e);
         }
     }
 

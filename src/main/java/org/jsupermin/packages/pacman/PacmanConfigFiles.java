@@ -5,14 +5,11 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -20,6 +17,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.jsupermin.packages.ConfigFile;
 import org.jsupermin.packages.ConfigFileOptions;
 import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.LoadedPackages;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageFile;
 import org.tukaani.xz.XZInputStream;
@@ -40,20 +38,7 @@ final class PacmanConfigFiles {
 
     List<ConfigFile> read(Map<InstalledPackage, List<PackageFile>> files, ConfigFileOptions options)
             throws PackageDatabaseException {
-        Map<InstalledPackage, List<PackageFile>> wanted = new TreeMap<>();
-        for (Map.Entry<InstalledPackage, List<PackageFile>> e : files.entrySet()) {
-            List<PackageFile> config = new ArrayList<>();
-            for (PackageFile f : e.getValue()) {
-                Path p = root.resolve(f.path().substring(1));
-                if (f.config() && f.path().startsWith("/etc/") && Files.exists(p, LinkOption.NOFOLLOW_LINKS)
-                        && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    config.add(f);
-                }
-            }
-            if (!config.isEmpty()) {
-                wanted.put(e.getKey(), config);
-            }
-        }
+        Map<InstalledPackage, List<PackageFile>> wanted = LoadedPackages.presentConfigFiles(files, root);
         List<ConfigFile> out = new ArrayList<>();
         for (Map.Entry<InstalledPackage, List<PackageFile>> e : wanted.entrySet()) {
             String name = e.getKey().name();
@@ -70,18 +55,10 @@ final class PacmanConfigFiles {
     }
 
     private ConfigFile installed(PackageFile f, String pkg) throws PackageDatabaseException {
-        Path p = root.resolve(f.path().substring(1));
         try {
-            if (Files.isSymbolicLink(p)) {
-                return new ConfigFile(f.path(), 0777, Files.readSymbolicLink(p).toString(), new byte[0], pkg);
-            }
-            int mode = 0;
-            for (PosixFilePermission perm : Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)) {
-                mode |= 1 << (8 - perm.ordinal());
-            }
-            return new ConfigFile(f.path(), mode, null, Files.readAllBytes(p), pkg);
+            return ConfigFile.installed(root, f.path(), pkg, 0777);
         } catch (IOException e) {
-            throw new PackageDatabaseException("reading " + p + ": " + e.getMessage(), e);
+            throw new PackageDatabaseException("reading " + root.resolve(f.path().substring(1)) + ": " + e.getMessage(), e);
         }
     }
 

@@ -5,20 +5,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.apache.commons.compress.archivers.cpio.CpioArchiveEntry;
 import org.apache.commons.compress.archivers.cpio.CpioArchiveInputStream;
 import org.jsupermin.packages.ConfigFile;
 import org.jsupermin.packages.ConfigFileOptions;
 import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.LoadedPackages;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageFile;
 
@@ -37,20 +34,7 @@ final class RpmConfigFiles {
     /** The config files of the given packages, sorted by path. */
     List<ConfigFile> read(Map<InstalledPackage, List<PackageFile>> files, ConfigFileOptions options)
             throws PackageDatabaseException {
-        Map<InstalledPackage, List<PackageFile>> wanted = new TreeMap<>();
-        for (Map.Entry<InstalledPackage, List<PackageFile>> e : files.entrySet()) {
-            List<PackageFile> config = new ArrayList<>();
-            for (PackageFile f : e.getValue()) {
-                if (f.config() && f.path().startsWith("/etc/")
-                        && Files.exists(onRoot(f.path()), LinkOption.NOFOLLOW_LINKS)
-                        && !Files.isDirectory(onRoot(f.path()), LinkOption.NOFOLLOW_LINKS)) {
-                    config.add(f);
-                }
-            }
-            if (!config.isEmpty()) {
-                wanted.put(e.getKey(), config);
-            }
-        }
+        Map<InstalledPackage, List<PackageFile>> wanted = LoadedPackages.presentConfigFiles(files, root);
         List<ConfigFile> out = new ArrayList<>();
         if (options.useInstalled()) {
             for (Map.Entry<InstalledPackage, List<PackageFile>> e : wanted.entrySet()) {
@@ -73,25 +57,14 @@ final class RpmConfigFiles {
     }
 
     private ConfigFile installed(PackageFile f, String pkg) throws PackageDatabaseException {
-        Path p = onRoot(f.path());
         try {
-            if (Files.isSymbolicLink(p)) {
-                return new ConfigFile(f.path(), 0777, Files.readSymbolicLink(p).toString(), new byte[0], pkg);
-            }
-            int mode = f.metadata() != null ? f.metadata().mode() & 07777 : permissions(p);
-            return new ConfigFile(f.path(), mode, null, Files.readAllBytes(p), pkg);
+            ConfigFile c = ConfigFile.installed(root, f.path(), pkg, 0777);
+            // the mode rpm recorded, setuid and all, where the database has it
+            return c.symlinkTarget() != null || f.metadata() == null ? c
+                    : new ConfigFile(c.path(), f.metadata().mode() & 07777, null, c.content(), pkg);
         } catch (IOException e) {
-            throw new PackageDatabaseException("reading " + p + ": " + e.getMessage(), e);
+            throw new PackageDatabaseException("reading " + onRoot(f.path()) + ": " + e.getMessage(), e);
         }
-    }
-
-    private static int permissions(Path p) throws IOException {
-        int mode = 0;
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-        for (PosixFilePermission perm : perms) {
-            mode |= 1 << (8 - perm.ordinal());
-        }
-        return mode;
     }
 
     /** Reads the wanted files out of the package's cpio payload. */
