@@ -1,5 +1,7 @@
 package org.jsupermin.packages.apk;
 
+import static org.jsupermin.packages.VersionSegments.isDigit;
+
 import org.jsupermin.packages.VersionScheme;
 
 /**
@@ -163,9 +165,5 @@ public final class ApkVersion implements VersionScheme {
             return 1;
         }
         return Integer.compare(yk.ordinal(), xk.ordinal());
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

@@ -1,6 +1,11 @@
 package org.jsupermin.packages.dpkg;
 
+import static org.jsupermin.packages.VersionSegments.isAlnum;
+import static org.jsupermin.packages.VersionSegments.isAlpha;
+import static org.jsupermin.packages.VersionSegments.isDigit;
+
 import org.jsupermin.packages.VersionScheme;
+import org.jsupermin.packages.VersionSegments;
 
 /** dpkg's version ordering: {@code [epoch:]upstream[-revision]}, compared as dpkg does. */
 public final class DebianVersion implements VersionScheme {
@@ -41,7 +46,7 @@ public final class DebianVersion implements VersionScheme {
         int colon = version.indexOf(':');
         if (colon >= 0) {
             String epoch = version.substring(0, colon);
-            if (epoch.isEmpty() || !epoch.chars().allMatch(DebianVersion::isDigit)) {
+            if (epoch.isEmpty() || !epoch.chars().allMatch(VersionSegments::isDigit)) {
                 return false;
             }
             try {
@@ -147,17 +152,5 @@ public final class DebianVersion implements VersionScheme {
             return -1;
         }
         return c + 256;
-    }
-
-    private static boolean isDigit(int c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isAlpha(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isAlnum(int c) {
-        return isDigit(c) || isAlpha(c);
     }
 }

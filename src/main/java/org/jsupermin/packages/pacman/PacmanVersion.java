@@ -1,6 +1,11 @@
 package org.jsupermin.packages.pacman;
 
+import static org.jsupermin.packages.VersionSegments.isAlnum;
+import static org.jsupermin.packages.VersionSegments.isAlpha;
+import static org.jsupermin.packages.VersionSegments.isDigit;
+
 import org.jsupermin.packages.VersionScheme;
+import org.jsupermin.packages.VersionSegments;
 
 /**
  * pacman's version ordering (libalpm's vercmp): {@code [epoch:]version[-release]}, each part
@@ -76,31 +81,14 @@ public final class PacmanVersion implements VersionScheme {
                 return i - si < j - sj ? -1 : 1;
             }
             boolean numeric = isDigit(a.charAt(i));
-            int ei = i;
-            while (ei < na && (numeric ? isDigit(a.charAt(ei)) : isAlpha(a.charAt(ei)))) {
-                ei++;
-            }
-            int ej = j;
-            while (ej < nb && (numeric ? isDigit(b.charAt(ej)) : isAlpha(b.charAt(ej)))) {
-                ej++;
-            }
+            int ei = VersionSegments.end(a, i, numeric);
+            int ej = VersionSegments.end(b, j, numeric);
             if (ej == j) {
                 return numeric ? 1 : -1;
             }
-            if (numeric) {
-                while (i < ei && a.charAt(i) == '0') {
-                    i++;
-                }
-                while (j < ej && b.charAt(j) == '0') {
-                    j++;
-                }
-                if (ei - i != ej - j) {
-                    return ei - i > ej - j ? 1 : -1;
-                }
-            }
-            int c = a.substring(i, ei).compareTo(b.substring(j, ej));
+            int c = VersionSegments.compare(a, i, ei, b, j, ej, numeric);
             if (c != 0) {
-                return c < 0 ? -1 : 1;
+                return c;
             }
             i = ei;
             j = ej;
@@ -113,17 +101,5 @@ public final class PacmanVersion implements VersionScheme {
             return -1;
         }
         return 1;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isAlpha(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isAlnum(char c) {
-        return isDigit(c) || isAlpha(c);
     }
 }

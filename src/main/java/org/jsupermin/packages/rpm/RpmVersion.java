@@ -1,7 +1,11 @@
 package org.jsupermin.packages.rpm;
 
+import static org.jsupermin.packages.VersionSegments.isAlnum;
+import static org.jsupermin.packages.VersionSegments.isDigit;
+
 import org.jsupermin.packages.Relation;
 import org.jsupermin.packages.VersionScheme;
+import org.jsupermin.packages.VersionSegments;
 
 /**
  * rpm's version ordering: {@code [epoch:]version[-release]}, each part compared segment by segment
@@ -155,27 +159,15 @@ public final class RpmVersion implements VersionScheme {
                 break;
             }
             boolean numeric = isDigit(ca);
-            int ei = segmentEnd(a, i, numeric);
-            int ej = segmentEnd(b, j, numeric);
+            int ei = VersionSegments.end(a, i, numeric);
+            int ej = VersionSegments.end(b, j, numeric);
             if (ej == j) {
                 // b's segment is of the other kind: a number beats letters
                 return numeric ? 1 : -1;
             }
-            if (numeric) {
-                while (i < ei && a.charAt(i) == '0') {
-                    i++;
-                }
-                while (j < ej && b.charAt(j) == '0') {
-                    j++;
-                }
-                // without leading zeros, the longer number is the larger
-                if (ei - i != ej - j) {
-                    return ei - i > ej - j ? 1 : -1;
-                }
-            }
-            int c = a.substring(i, ei).compareTo(b.substring(j, ej));
+            int c = VersionSegments.compare(a, i, ei, b, j, ej, numeric);
             if (c != 0) {
-                return c < 0 ? -1 : 1;
+                return c;
             }
             i = ei;
             j = ej;
@@ -195,24 +187,5 @@ public final class RpmVersion implements VersionScheme {
             i++;
         }
         return i;
-    }
-
-    private static int segmentEnd(String s, int i, boolean numeric) {
-        while (i < s.length() && (numeric ? isDigit(s.charAt(i)) : isAlpha(s.charAt(i)))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isAlpha(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isAlnum(char c) {
-        return isDigit(c) || isAlpha(c);
     }
 }
