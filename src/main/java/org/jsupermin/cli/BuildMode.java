@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 
 import org.jsupermin.format.Ext2Format;
 import org.jsupermin.format.Ext2Prelude;
@@ -35,6 +33,7 @@ import org.jsupermin.util.AtomicOutput;
 import org.jsupermin.util.BuildLock;
 import org.jsupermin.util.Sizes;
 import org.jsupermin.util.SourceDateEpoch;
+import org.jsupermin.util.Threads;
 
 /**
  * {@code --build}: read the supermin appliance, resolve its packages again on this host, assemble
@@ -85,7 +84,7 @@ final class BuildMode {
         }
         long t0 = System.nanoTime();
         // the package database is opened while the appliance's files are read
-        Future<PackageDatabase> opening = background("open-database", () -> PackageDatabases.detect(cmd.root));
+        Future<PackageDatabase> opening = Threads.start("open-database", () -> PackageDatabases.detect(cmd.root));
         Manifest manifest = ManifestReader.read(inputs);
         Long sourceDateEpoch = SourceDateEpoch.fromEnvironment(env);
         // archives and images are reproducible even when the host's mtimes move (/tmp, /run, …):
@@ -152,7 +151,7 @@ final class BuildMode {
             }
 
             if (digest == null && out != null) {
-                digest = background("build-stamp", stamp);
+                digest = Threads.start("build-stamp", stamp);
             }
 
             List<TreeInputs.ExtraTree> extra = new ArrayList<>();
@@ -203,28 +202,9 @@ final class BuildMode {
         }
     }
 
-    /** Runs {@code work} on a daemon thread. */
-    private static <T> Future<T> background(String name, Callable<T> work) {
-        FutureTask<T> task = new FutureTask<>(work);
-        Thread t = new Thread(task, name);
-        t.setDaemon(true);
-        t.start();
-        return task;
-    }
-
     /** The result of background work, its exception rethrown as if the work had run here. */
     private static <T> T join(Future<T> work) throws Exception {
-        try {
-            return work.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception x) {
-                throw x;
-            }
-            if (e.getCause() instanceof Error x) {
-                throw x;
-            }
-            throw e;
-        }
+        return Threads.await(work, Exception.class, "background work");
     }
 
     private static List<Path> outputFiles(String format, Path out) {

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import org.jsupermin.util.Reporter;
+import org.jsupermin.util.Threads;
 
 /**
  * Writes a planned tree into an image in one pass: shared xattr blocks, then every inode's
@@ -74,20 +74,7 @@ final class ImageWriter {
     }
 
     private static ContentPreload await(Future<ContentPreload> pending) throws IOException {
-        if (pending == null) {
-            return null;
-        }
-        try {
-            return pending.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the image's preloaded contents", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("preloading the image's contents: " + e.getCause(), e.getCause());
-        }
+        return pending == null ? null : Threads.await(pending, IOException.class, "the image's preloaded contents");
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -185,27 +184,7 @@ public final class Ext2Prelude {
 
     /** Waits for the initrd and rethrows its failure. */
     void awaitInitrd() throws IOException, FormatException {
-        try {
-            initrd.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing the initrd", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof FormatException f) {
-                throw f;
-            }
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(c.getMessage(), c);
-        }
+        Threads.await(initrd, FormatException.class, "the initrd");
     }
 
     /** The timestamp of the initrd's entries, which the image takes too. */

@@ -90,7 +90,7 @@ final class TarPipeline {
                 } else if (item instanceof Warning w) {
                     reporter.warning(w.message());
                 } else if (item instanceof Failure f) {
-                    rethrow(f.error());
+                    throw Threads.rethrow(f.error(), FormatException.class);
                 } else {
                     ended = true;
                 }
@@ -218,22 +218,6 @@ final class TarPipeline {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while writing the tar", e);
         }
-    }
-
-    private static void rethrow(Throwable e) throws IOException, FormatException {
-        if (e instanceof IOException io) {
-            throw io;
-        }
-        if (e instanceof FormatException f) {
-            throw f;
-        }
-        if (e instanceof RuntimeException r) {
-            throw r;
-        }
-        if (e instanceof Error err) {
-            throw err;
-        }
-        throw new IOException(e);
     }
 
 }

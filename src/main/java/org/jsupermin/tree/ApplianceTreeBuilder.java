@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Future;
 import java.util.TreeMap;
 
 import org.jsupermin.packages.ExtraEntry;
@@ -42,7 +41,7 @@ public final class ApplianceTreeBuilder {
     private final Map<String, Long> excludedBytes = new HashMap<>();
     /** Host files whose capabilities are being read in the background, and that scan; or null. */
     private Set<Path> scanned;
-    private Future<Map<Path, byte[]>> capabilityScan;
+    private Background<Map<Path, byte[]>> capabilityScan;
 
     private ApplianceTreeBuilder(TreeInputs inputs) {
         this.inputs = inputs;
@@ -416,7 +415,7 @@ public final class ApplianceTreeBuilder {
         capabilityScan = Xattrs.capabilitiesInBackground(hostFiles);
     }
 
-    private List<TreeEntry> addCapabilities(List<TreeEntry> list) throws IOException {
+    private List<TreeEntry> addCapabilities(List<TreeEntry> list) throws IOException, PackageDatabaseException {
         List<Path> hostFiles = new ArrayList<>();
         for (TreeEntry e : list) {
             if (e.source() instanceof ContentSource.HostFile h && !e.isHardLinkToEarlier() && Xattrs.mayHaveCapabilities(e.mode())) {
@@ -434,7 +433,7 @@ public final class ApplianceTreeBuilder {
         if (capabilityScan != null) {
             // the early scan also read files since excluded, replaced or found to be later hard links
             Set<Path> wanted = new HashSet<>(hostFiles);
-            for (Map.Entry<Path, byte[]> c : Xattrs.await(capabilityScan).entrySet()) {
+            for (Map.Entry<Path, byte[]> c : capabilityScan.join().entrySet()) {
                 if (wanted.contains(c.getKey())) {
                     caps.put(c.getKey(), c.getValue());
                 }

@@ -1,13 +1,11 @@
 package org.jsupermin.tree;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 
 import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.util.Threads;
 
 /**
  * Work started on a daemon thread of its own, whose result (or exception, rethrown as if the
@@ -17,48 +15,26 @@ import org.jsupermin.packages.PackageDatabaseException;
  */
 final class Background<T> {
 
-    private final FutureTask<T> task;
+    private final Future<T> task;
+    private final String name;
 
-    private Background(Callable<T> work) {
-        this.task = new FutureTask<>(work);
+    private Background(String name, Future<T> task) {
+        this.task = task;
+        this.name = name;
     }
 
     /** Starts {@code work} on a thread called {@code name}. */
     static <T> Background<T> start(String name, Callable<T> work) {
-        Background<T> b = new Background<>(work);
-        Thread t = new Thread(b.task, name);
-        t.setDaemon(true);
-        t.start();
-        return b;
+        return new Background<>(name, Threads.start(name, work));
     }
 
     /** Waits for the result; everything the work did is visible to the caller afterwards. */
     T join() throws IOException, PackageDatabaseException {
-        return await(task, task);
+        return await(task, name);
     }
 
     /** Waits for {@code work}'s result, its exception rethrown as if the work had run here. */
     static <T> T await(Future<T> work, Object what) throws IOException, PackageDatabaseException {
-        try {
-            return work.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for " + what);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException x) {
-                throw x;
-            }
-            if (cause instanceof PackageDatabaseException x) {
-                throw x;
-            }
-            if (cause instanceof RuntimeException x) {
-                throw x;
-            }
-            if (cause instanceof Error x) {
-                throw x;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return Threads.await(work, PackageDatabaseException.class, String.valueOf(what));
     }
 }

@@ -1,12 +1,11 @@
 package org.jsupermin.tree;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+
+import org.jsupermin.packages.PackageDatabaseException;
 
 /**
  * The base images of an appliance, read one after the other on a background thread while the
@@ -15,10 +14,10 @@ import java.util.concurrent.FutureTask;
 final class BaseImagePrefetch {
 
     /** Per image read: its members ({@code List<TreeEntry>}) or the {@link TreeException} that ended the reading. */
-    private final FutureTask<List<Object>> task;
+    private final Background<List<Object>> task;
 
     private BaseImagePrefetch(List<Path> images) {
-        this.task = new FutureTask<>(() -> {
+        this.task = Background.start("base-images", () -> {
             List<Object> out = new ArrayList<>(images.size());
             for (Path image : images) {
                 try {
@@ -34,31 +33,13 @@ final class BaseImagePrefetch {
 
     /** Starts reading {@code images}. */
     static BaseImagePrefetch start(List<Path> images) {
-        BaseImagePrefetch p = new BaseImagePrefetch(List.copyOf(images));
-        Thread t = new Thread(p.task, "base-images");
-        t.setDaemon(true);
-        t.start();
-        return p;
+        return new BaseImagePrefetch(List.copyOf(images));
     }
 
     /** The members of image number {@code i}, as {@link BaseImageReader#read} gives them. */
     @SuppressWarnings("unchecked")
-    List<TreeEntry> get(int i) throws TreeException, IOException {
-        List<Object> all;
-        try {
-            all = task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading the base images");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+    List<TreeEntry> get(int i) throws TreeException, IOException, PackageDatabaseException {
+        List<Object> all = task.join();
         Object result = all.get(i);
         if (result instanceof TreeException e) {
             throw e;

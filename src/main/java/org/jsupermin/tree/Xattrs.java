@@ -9,9 +9,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 
 import org.jsupermin.util.Subprocess;
 
@@ -46,30 +43,8 @@ final class Xattrs {
     }
 
     /** Starts reading the capabilities of {@code files} on a background thread. */
-    static Future<Map<Path, byte[]>> capabilitiesInBackground(List<Path> files) {
-        FutureTask<Map<Path, byte[]>> task = new FutureTask<>(() -> capabilities(files));
-        Thread t = new Thread(task, "getfattr");
-        t.setDaemon(true);
-        t.start();
-        return task;
-    }
-
-    /** The result of {@link #capabilitiesInBackground}, waited for. */
-    static Map<Path, byte[]> await(Future<Map<Path, byte[]>> scan) throws IOException {
-        try {
-            return scan.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading file capabilities", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IOException("reading file capabilities: " + e.getCause(), e.getCause());
-        }
+    static Background<Map<Path, byte[]>> capabilitiesInBackground(List<Path> files) {
+        return Background.start("getfattr", () -> capabilities(files));
     }
 
     /** The capability attribute of each file that has one, by host path. */
