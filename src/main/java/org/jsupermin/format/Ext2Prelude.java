@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -15,7 +16,7 @@ import org.jsupermin.format.kernel.InitrdWriter;
 import org.jsupermin.format.kernel.Kernel;
 import org.jsupermin.tree.ContentSource;
 import org.jsupermin.tree.EntryType;
-import org.jsupermin.tree.Fnmatch;
+import org.jsupermin.tree.ExcludeRules;
 import org.jsupermin.tree.HostTreeWalk;
 import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.tree.TreeInputs;
@@ -101,7 +102,11 @@ public final class Ext2Prelude {
         ContentPreload image = null;
         try {
             image = ContentPreload.start(staging.resolve("root"), sizeBytes);
+            // matched on both spellings of a module's path (the path it is copied to and the real
+            // one): a wrong no only costs a copy whose blocks the image then frees, a wrong yes a
+            // later copy
             String realBase = realPath(kernel.modulesDir());
+            ExcludeRules rules = new ExcludeRules(excludes, new TreeMap<>());
             List<String> excludedDirs = new ArrayList<>();
             for (HostTreeWalk.Walked w = queue.take(); w != END; w = queue.take()) {
                 if (cancelled && image != null) {
@@ -109,9 +114,8 @@ public final class Ext2Prelude {
                 }
                 String path = w.entry().path();
                 String real = realBase == null ? path : realBase + path.substring(appliancePath.length());
-                if (excluded(excludes, excludedDirs, path) || excluded(excludes, excludedDirs, real)) {
+                if (underAny(excludedDirs, real) || rules.match(path) != null || rules.match(real) != null) {
                     if (w.entry().type() == EntryType.DIRECTORY) {
-                        excludedDirs.add(path + "/");
                         excludedDirs.add(real + "/");
                     }
                 } else if (image != null && w.entry().type() == EntryType.FILE && w.readable() && w.stat().nlink() == 1) {
@@ -124,7 +128,7 @@ public final class Ext2Prelude {
                 if (cancelled || image == null) {
                     break;
                 }
-                if (!excluded(excludes, List.of(), e.path()) && e.source() instanceof ContentSource.HostFile h) {
+                if (rules.match(e.path()) == null && e.source() instanceof ContentSource.HostFile h) {
                     image.place(h.path(), e.size());
                 }
             }
@@ -146,18 +150,9 @@ public final class Ext2Prelude {
         }
     }
 
-    /**
-     * Whether the tree will leave {@code path} out, judged on one spelling of it: a wrong no only
-     * costs a copy whose blocks the image then frees, a wrong yes a copy made later.
-     */
-    private static boolean excluded(List<String> patterns, List<String> excludedDirs, String path) {
-        for (String dir : excludedDirs) {
+    private static boolean underAny(List<String> dirs, String path) {
+        for (String dir : dirs) {
             if (path.startsWith(dir)) {
-                return true;
-            }
-        }
-        for (String pattern : patterns) {
-            if (Fnmatch.matches(pattern, path)) {
                 return true;
             }
         }
