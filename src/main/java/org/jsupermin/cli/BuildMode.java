@@ -154,12 +154,8 @@ final class BuildMode {
                 digest = Threads.start("build-stamp", stamp);
             }
 
-            List<TreeInputs.ExtraTree> extra = new ArrayList<>();
-            if (prelude != null) {
-                extra.add(prelude.modules(kernel));
-            } else if (kernel != null) {
-                extra.add(new TreeInputs.ExtraTree(kernel.modulesDir(), "/lib/modules/" + kernel.version()));
-            }
+            // for ext2 the prelude is running by now and walks the kernel's modules for the tree
+            List<TreeInputs.ExtraTree> extra = prelude == null ? List.of() : List.of(prelude.modules(kernel));
             Assembly assembly = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, manifest, extra,
                     cmd.includePackagelist, epoch, console, prelude != null ? prelude::packageFilesFound : null));
             ApplianceTree tree = assembly.tree();

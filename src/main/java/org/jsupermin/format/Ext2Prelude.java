@@ -169,7 +169,7 @@ public final class Ext2Prelude {
 
     /** The modules as an extra tree for the assembly, which waits for the walk when it gets to them. */
     public TreeInputs.ExtraTree modules(Kernel kernel) {
-        return new TreeInputs.ExtraTree(kernel.modulesDir(), "/lib/modules/" + kernel.version(), walked);
+        return new TreeInputs.ExtraTree(kernel.modulesDir(), walked);
     }
 
     /** The root image with the modules' contents in it, once they are copied. */

@@ -151,14 +151,9 @@ public final class ApplianceTreeBuilder {
         }
     }
 
-    /**
-     * Adds a host directory tree (the kernel's modules) below an appliance path, walked now or
-     * beforehand on another thread.
-     */
+    /** Adds a host directory tree (the kernel's modules), walked on another thread, at its canonical paths. */
     private void addExtraTree(TreeInputs.ExtraTree extra) throws IOException, PackageDatabaseException {
-        List<HostTreeWalk.Walked> walked = extra.walked() != null ? Background.await(extra.walked(), extra.hostDir())
-                : HostTreeWalk.walk(extra.hostDir(), extra.appliancePath());
-        for (HostTreeWalk.Walked w : walked) {
+        for (HostTreeWalk.Walked w : Background.await(extra.walked(), extra.hostDir())) {
             String canon = paths.canonical(w.entry().path());
             if (canon == null) {
                 continue;

@@ -34,19 +34,13 @@ public final class HostTreeWalk {
     private HostTreeWalk() {
     }
 
-    /**
-     * Everything under {@code hostDir} (itself included) at {@code appliancePath} and below, in
-     * path order. Names removed while walking are left out.
-     *
-     * @throws NoSuchFileException when {@code hostDir} does not exist
-     */
-    public static List<Walked> walk(Path hostDir, String appliancePath) throws IOException {
-        return walk(hostDir, appliancePath, w -> { });
-    }
 
     /**
-     * Like {@link #walk(Path, String)}, handing each name to {@code visitor} as soon as it is
-     * found, already in path order (a directory's names are sorted before it is descended).
+     * Everything under {@code hostDir} (itself included) at {@code appliancePath} and below, in
+     * path order, each name also handed to {@code visitor} as soon as it is found (a directory's
+     * names are sorted before it is descended). Names removed while walking are left out.
+     *
+     * @throws NoSuchFileException when {@code hostDir} does not exist
      */
     public static List<Walked> walk(Path hostDir, String appliancePath, Consumer<Walked> visitor) throws IOException {
         List<Walked> found = new ArrayList<>();

@@ -41,16 +41,9 @@ public record TreeInputs(PackageDatabase database, List<InstalledPackage> closur
      * A host directory copied recursively into the appliance.
      *
      * @param hostDir the directory on the host (absolute)
-     * @param appliancePath where it goes in the appliance
-     * @param walked the directory being {@linkplain HostTreeWalk#walk walked} to
-     *     {@code appliancePath} on another thread (waited for only when the assembly needs it),
-     *     or null to walk it while assembling
+     * @param walked its names at their appliance paths, being {@linkplain HostTreeWalk#walk walked}
+     *     on another thread (waited for only when the assembly gets to them)
      */
-    public record ExtraTree(Path hostDir, String appliancePath, Future<List<HostTreeWalk.Walked>> walked) {
-
-        /** A directory walked while assembling. */
-        public ExtraTree(Path hostDir, String appliancePath) {
-            this(hostDir, appliancePath, null);
-        }
+    public record ExtraTree(Path hostDir, Future<List<HostTreeWalk.Walked>> walked) {
     }
 }
