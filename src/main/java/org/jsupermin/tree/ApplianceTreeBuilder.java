@@ -17,6 +17,7 @@ import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageFile;
+import org.jsupermin.util.AbsolutePaths;
 import org.jsupermin.util.PathOrder;
 
 /**
@@ -183,7 +184,7 @@ public final class ApplianceTreeBuilder {
         List<TreeEntry> links = entries.values().stream().filter(e -> e.type() == EntryType.SYMLINK).toList();
         for (TreeEntry link : links) {
             String target = link.linkTarget().startsWith("/") ? link.linkTarget() : link.parent() + "/" + link.linkTarget();
-            String dir = paths.canonical(RootPaths.normalize(target));
+            String dir = paths.canonical(AbsolutePaths.normalize(target));
             if (dir != null && !entries.containsKey(dir) && Files.isDirectory(paths.host(dir), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 addHost(dir, paths.host(dir));
             }

@@ -10,6 +10,8 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jsupermin.util.AbsolutePaths;
+
 /** Expands a hostfiles line (shell wildcards per component) against the root, sorted. */
 final class HostGlob {
 
@@ -19,7 +21,7 @@ final class HostGlob {
     /** Appliance paths under {@code root} matching the absolute {@code pattern}. */
     static List<String> expand(Path root, String pattern) throws IOException {
         List<String> current = new ArrayList<>(List.of("/"));
-        for (String component : RootPaths.normalize(pattern).substring(1).split("/")) {
+        for (String component : AbsolutePaths.normalize(pattern).substring(1).split("/")) {
             if (component.isEmpty()) {
                 continue;
             }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.jsupermin.util.AbsolutePaths;
 import org.jsupermin.util.PathOrder;
 
 /**
@@ -45,7 +46,7 @@ public final class HostTreeWalk {
     public static List<Walked> walk(Path hostDir, String appliancePath, Consumer<Walked> visitor) throws IOException {
         List<Walked> found = new ArrayList<>();
         HostStat top = HostStat.of(hostDir);
-        add(found, visitor, hostDir, RootPaths.normalize(appliancePath), top);
+        add(found, visitor, hostDir, AbsolutePaths.normalize(appliancePath), top);
         return found;
     }
 

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.jsupermin.util.AbsolutePaths;
 
 /**
  * Resolves appliance paths against the root's directory symlinks, the way the kernel would inside
@@ -41,7 +41,7 @@ final class RootPaths {
      * the last component kept as is. Returns null when resolution loops.
      */
     String canonical(String path) throws IOException {
-        String norm = normalize(path);
+        String norm = AbsolutePaths.normalize(path);
         if (norm.equals("/")) {
             return "/";
         }
@@ -80,7 +80,7 @@ final class RootPaths {
         if (Files.isSymbolicLink(host)) {
             String target = Files.readSymbolicLink(host).toString();
             String joined = target.startsWith("/") ? target : parentCanon + "/" + target;
-            result = canonicalDir(normalize(joined), depth + 1);
+            result = canonicalDir(AbsolutePaths.normalize(joined), depth + 1);
             if (result == null) {
                 return null;
             }
@@ -90,56 +90,5 @@ final class RootPaths {
         }
         canonicalDirs.put(dir, result);
         return result;
-    }
-
-    /** Makes a path absolute and removes ".", ".." and repeated slashes (".." stops at "/"). */
-    static String normalize(String path) {
-        if (isNormal(path)) {
-            return path;
-        }
-        Deque<String> parts = new ArrayDeque<>();
-        for (String c : path.split("/")) {
-            if (c.isEmpty() || c.equals(".")) {
-                continue;
-            }
-            if (c.equals("..")) {
-                parts.pollLast();
-            } else {
-                parts.addLast(c);
-            }
-        }
-        if (parts.isEmpty()) {
-            return "/";
-        }
-        StringBuilder b = new StringBuilder();
-        for (String p : parts) {
-            b.append('/').append(p);
-        }
-        return b.toString();
-    }
-
-    /**
-     * Whether {@code path} is already in normal form: absolute, every component non-empty and
-     * neither "." nor "..", no trailing slash ("/" itself is normal). Package lists hold such paths.
-     */
-    private static boolean isNormal(String path) {
-        int n = path.length();
-        if (n == 0 || path.charAt(0) != '/') {
-            return false;
-        }
-        if (n == 1) {
-            return true;
-        }
-        int start = 1;
-        for (int i = 1; i <= n; i++) {
-            if (i == n || path.charAt(i) == '/') {
-                int len = i - start;
-                if (len == 0 || (path.charAt(start) == '.' && (len == 1 || (len == 2 && path.charAt(start + 1) == '.')))) {
-                    return false;
-                }
-                start = i + 1;
-            }
-        }
-        return true;
     }
 }

@@ -3,9 +3,9 @@ package org.jsupermin.packages.rpm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
+
+import org.jsupermin.util.AbsolutePaths;
 
 /**
  * Canonical paths through directory symlinks, so that a requirement on {@code /bin/sh} finds the
@@ -31,7 +31,7 @@ final class PathAliases {
      * links loop.
      */
     String canonical(String path) {
-        String current = normalize(path);
+        String current = AbsolutePaths.normalize(path);
         for (int hops = 0; hops < MAX_LINKS; hops++) {
             String next = resolveOneParent(current);
             if (next == null) {
@@ -55,7 +55,7 @@ final class PathAliases {
             String target = linkTarget(prefix);
             if (target != null) {
                 String base = target.startsWith("/") ? target : prefix.substring(0, prefix.lastIndexOf('/') + 1) + target;
-                return normalize(base + path.substring(slash));
+                return AbsolutePaths.normalize(base + path.substring(slash));
             }
             if (slash == end) {
                 return null;
@@ -78,21 +78,5 @@ final class PathAliases {
             }
         }
         return null;
-    }
-
-    /** Removes ".", "..", and doubled slashes from an absolute path. */
-    static String normalize(String path) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                parts.pollLast();
-            } else {
-                parts.addLast(part);
-            }
-        }
-        return "/" + String.join("/", parts);
     }
 }

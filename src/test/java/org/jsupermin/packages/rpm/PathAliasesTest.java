@@ -36,10 +36,4 @@ class PathAliasesTest {
         assertEquals("/usr/sbin/init", a.canonical("/sbin/init"));
         assertEquals("/a/x", a.canonical("/a/x"));
     }
-
-    @Test
-    void normalizes() {
-        assertEquals("/usr/bin", PathAliases.normalize("/usr/./lib/../bin/"));
-        assertEquals("/", PathAliases.normalize("/.."));
-    }
 }
