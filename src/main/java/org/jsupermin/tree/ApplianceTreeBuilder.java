@@ -58,14 +58,7 @@ public final class ApplianceTreeBuilder {
     /** Builds the tree and says how many bytes each package and each excludefiles rule accounts for. */
     public static Assembly assemble(TreeInputs inputs) throws TreeException, PackageDatabaseException, IOException {
         ApplianceTreeBuilder b = new ApplianceTreeBuilder(inputs);
-        ApplianceTree tree = b.build();
-        Map<String, Long> perPackage = new HashMap<>();
-        for (TreeEntry e : tree.entries()) {
-            if (e.type() == EntryType.FILE && !e.isHardLinkToEarlier()) {
-                perPackage.merge(b.owner.getOrDefault(e.path(), "(base images, hostfiles and generated files)"), e.size(), Long::sum);
-            }
-        }
-        return new Assembly(tree, SizeReport.of(perPackage, b.excludedBytes));
+        return new Assembly(b.build(), b.owner, b.excludedBytes);
     }
 
     private ApplianceTree build() throws TreeException, PackageDatabaseException, IOException {

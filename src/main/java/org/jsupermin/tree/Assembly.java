@@ -1,10 +1,38 @@
 package org.jsupermin.tree;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * An assembled appliance tree with its size accounting.
- *
- * @param tree the tree every format consumes
- * @param sizes bytes per package and per excludefiles rule
+ * An assembled appliance tree with what its size accounting needs; the accounting itself is
+ * only worked out when asked for ({@code --size-report}).
  */
-public record Assembly(ApplianceTree tree, SizeReport sizes) {
+public final class Assembly {
+
+    private final ApplianceTree tree;
+    /** Which package brought each path. */
+    private final Map<String, String> owners;
+    private final Map<String, Long> excludedBytes;
+
+    Assembly(ApplianceTree tree, Map<String, String> owners, Map<String, Long> excludedBytes) {
+        this.tree = tree;
+        this.owners = owners;
+        this.excludedBytes = excludedBytes;
+    }
+
+    /** The tree every format consumes. */
+    public ApplianceTree tree() {
+        return tree;
+    }
+
+    /** Bytes per package and per excludefiles rule. */
+    public SizeReport sizes() {
+        Map<String, Long> perPackage = new HashMap<>();
+        for (TreeEntry e : tree.entries()) {
+            if (e.type() == EntryType.FILE && !e.isHardLinkToEarlier()) {
+                perPackage.merge(owners.getOrDefault(e.path(), "(base images, hostfiles and generated files)"), e.size(), Long::sum);
+            }
+        }
+        return SizeReport.of(perPackage, excludedBytes);
+    }
 }
