@@ -85,14 +85,14 @@ final class BuildMode {
         long t0 = System.nanoTime();
         // the package database is opened while the appliance's files are read
         Future<PackageDatabase> opening = Threads.start("open-database", () -> PackageDatabases.detect(cmd.root));
-        Manifest manifest = ManifestReader.read(inputs);
         Long sourceDateEpoch = SourceDateEpoch.fromEnvironment(env);
         // archives and images are reproducible even when the host's mtimes move (/tmp, /run, …):
         // their timestamps are clamped to SOURCE_DATE_EPOCH, or to a fixed default when it is unset;
         // a chroot keeps the host's mtimes unless SOURCE_DATE_EPOCH asks otherwise
         Long epoch = sourceDateEpoch != null || formatName.equals("chroot") ? sourceDateEpoch : Long.valueOf(SourceDateEpoch.DEFAULT);
         // the kernel needs no package: for ext2 it is found first, so that copying its modules
-        // into the image overlaps with resolving and assembling the packages' tree
+        // into the image starts at once and overlaps with reading the appliance, resolving and
+        // assembling the packages' tree
         Kernel kernel = formatName.equals("ext2") && cmd.explain == null ? new KernelLocator(cmd.root, env, cmd.hostCpu).locate() : null;
         AtomicOutput output = null;
         Ext2Prelude prelude = null;
@@ -100,7 +100,11 @@ final class BuildMode {
         try {
             if (kernel != null && out != null && !cmd.ifNewer) {
                 output = AtomicOutput.begin(out);
-                prelude = Ext2Prelude.start(kernel, output.staging(), size, epoch, manifest.excludes());
+                prelude = Ext2Prelude.start(kernel, output.staging(), size, epoch);
+            }
+            Manifest manifest = ManifestReader.read(inputs);
+            if (prelude != null) {
+                prelude.excludes(manifest.excludes());
             }
             PackageDatabase db = join(opening);
             Resolution resolution = Resolutions.resolve(db, manifest.packages(), console);
@@ -146,7 +150,8 @@ final class BuildMode {
                 console.info(1, "if-newer: rebuilding because " + why);
                 if (kernel != null) {
                     output = AtomicOutput.begin(out);
-                    prelude = Ext2Prelude.start(kernel, output.staging(), size, epoch, manifest.excludes());
+                    prelude = Ext2Prelude.start(kernel, output.staging(), size, epoch);
+                    prelude.excludes(manifest.excludes());
                 }
             }
 

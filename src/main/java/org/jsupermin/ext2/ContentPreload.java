@@ -1,12 +1,19 @@
 package org.jsupermin.ext2;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.jsupermin.util.Threads;
 
 /**
  * File contents copied into an image before its tree is complete, so that the copying (the
@@ -19,7 +26,14 @@ import java.util.Map;
  * <p>Contents may be placed on a guess: one that no file of the tree takes over (excluded,
  * replaced, changed size) leaves its blocks free in the image. The writer falls back to writing
  * the image afresh (the same tree, only later) when the tree needs another geometry (many more
- * inodes than its size suggests). One thread places; {@link #cancel} may come from another.
+ * inodes than its size suggests).
+ *
+ * <p>Contents can also be {@linkplain #reserve reserved}: their blocks are placed at once and
+ * their bytes copied later by {@link #copyReserved}, while the writer already writes the rest
+ * of the image around them; it waits for those copies ({@link #awaitReserved}) before it is
+ * done. Every reserved content is copied whether a file takes it over or not, so the image's
+ * bytes never depend on timing. One thread places, reserves and copies; {@link #cancel} may
+ * come from another.
  */
 public final class ContentPreload {
 
@@ -30,6 +44,12 @@ public final class ContentPreload {
     private final BlockAllocator allocator;
     private final ContentWriter writer;
     private final Map<Path, Placed> placed = new HashMap<>();
+    /** Reserved contents, in order, waiting for {@link #copyReserved}. */
+    private final List<Reserved> reserved = new ArrayList<>();
+    /** The image file opened again for the reserved contents' copies, which run beside the writer. */
+    private final FileChannel copies;
+    /** Whether {@link #copyReserved} is done: the contents it could not copy, by host file. */
+    private final CompletableFuture<Map<Path, Exception>> copied = new CompletableFuture<>();
     /** Ranges of blocks that placing failed in, to be released. */
     private final List<long[]> failed = new ArrayList<>();
     private volatile boolean cancelled;
@@ -42,6 +62,10 @@ public final class ContentPreload {
     record Placed(long size, ContentWriter.Mapped mapped, long from, long to) {
     }
 
+    /** A reserved content: its host file, size and runs of blocks ({logical, physical, length}). */
+    private record Reserved(Path file, long size, List<long[]> runs) {
+    }
+
     private ContentPreload(Path path, long sizeBytes, Geometry geometry) throws IOException {
         this.path = path;
         this.sizeBytes = sizeBytes;
@@ -49,6 +73,8 @@ public final class ContentPreload {
         this.image = new ImageFile(path);
         this.allocator = new BlockAllocator(geometry);
         this.writer = new ContentWriter(image, allocator);
+        // opened now, so that the copies go to this very file even if the writer starts afresh
+        this.copies = FileChannel.open(path, StandardOpenOption.WRITE);
     }
 
     /**
@@ -85,7 +111,75 @@ public final class ContentPreload {
         }
     }
 
-    /** Stops placing: later {@link #place} calls do nothing. */
+    /**
+     * Places the blocks of {@code file} of {@code size} bytes now and copies its content later,
+     * in {@link #copyReserved}; false when it was not placed, as for {@link #place}.
+     */
+    public boolean reserve(Path file, long size) {
+        if (cancelled || full || size > ImageWriter.MAX_COPIED || placed.containsKey(file)) {
+            return false;
+        }
+        long from = allocator.position();
+        try {
+            List<long[]> runs = new ArrayList<>();
+            ContentWriter.Mapped mapped = writer.reserve(size, runs);
+            placed.put(file, new Placed(size, mapped, from, allocator.position()));
+            reserved.add(new Reserved(file, size, runs));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            failed.add(new long[] {from, allocator.position()});
+            return false;
+        } catch (NoSpaceException e) {
+            full = true;
+            failed.add(new long[] {from, allocator.position()});
+            return false;
+        }
+    }
+
+    /**
+     * Copies every reserved content into its blocks, in the order reserved, until done or
+     * cancelled; call after handing the preload to the writer. Never throws: what could not be
+     * copied is reported by {@link #awaitReserved} if a file took it over.
+     */
+    public void copyReserved() {
+        Map<Path, Exception> failures = new LinkedHashMap<>();
+        try {
+            for (Reserved r : reserved) {
+                if (cancelled) {
+                    failures.put(r.file(), new IOException("the build was stopped"));
+                    continue;
+                }
+                try (FileChannel source = FileChannel.open(r.file(), StandardOpenOption.READ)) {
+                    ContentWriter.checkSize(source, r.file(), r.size(), r.file().toString());
+                    ContentWriter.copyRuns(source, r.runs(), r.size(), r.file().toString(),
+                            (src, at, count, position) -> ImageFile.transfer(src, at, count, copies, position));
+                } catch (IOException | Ext2Exception | RuntimeException e) {
+                    failures.put(r.file(), e);
+                }
+            }
+        } finally {
+            copied.complete(failures);
+        }
+    }
+
+    /**
+     * Waits for {@link #copyReserved}; fails if it could not copy a content that one of
+     * {@code adopted} (the host files whose contents the image took over) needs.
+     */
+    void awaitReserved(Set<Path> adopted) throws IOException {
+        if (reserved.isEmpty()) {
+            return;
+        }
+        Map<Path, Exception> failures = Threads.await(copied, IOException.class, "copying contents into the image");
+        for (Map.Entry<Path, Exception> f : failures.entrySet()) {
+            if (adopted.contains(f.getKey())) {
+                throw new IOException("copying content of " + f.getKey() + " into the image: "
+                        + f.getValue().getMessage(), f.getValue());
+            }
+        }
+    }
+
+    /** Stops placing and copying: later {@link #place}, {@link #reserve} and copies do nothing. */
     public void cancel() {
         cancelled = true;
     }
@@ -128,12 +222,17 @@ public final class ContentPreload {
 
     /** Closes the image file (again, if the writer took it over and closed it already). */
     public void close() throws IOException {
-        image.close();
+        try {
+            image.close();
+        } finally {
+            copies.close();
+        }
     }
 
     /** Closes and removes the image file, for a fresh start or after a failure. */
     void discard() throws IOException {
-        image.close();
+        cancel();
+        close();
         Files.deleteIfExists(path);
     }
 }

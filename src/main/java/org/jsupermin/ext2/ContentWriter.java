@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
@@ -87,28 +89,41 @@ final class ContentWriter {
      * @throws Ext2Exception when the file is not {@code size} bytes long
      */
     Mapped copy(Path file, long size, String path) throws IOException, Ext2Exception, NoSpaceException {
-        mapper = new BlockMapper(allocator, image::writePointers);
         try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (source.size() != size) {
-                throw new Ext2Exception("content of " + path + " (" + file + ") is " + source.size() + " bytes, "
-                        + size + " expected; did it change during the build?");
+            checkSize(source, file, size, path);
+            List<long[]> runs = new ArrayList<>();
+            Mapped mapped = reserve(size, runs);
+            copyRuns(source, runs, size, path, image::copy);
+            return mapped;
+        }
+    }
+
+    /**
+     * Places the blocks of a {@code size}-byte content without writing it, as {@link #copy}
+     * would place them; adds its runs of contiguous blocks ({logical, physical, length}) to
+     * {@code runs}, for {@link #copyRuns} to fill later.
+     */
+    Mapped reserve(long size, List<long[]> runs) throws IOException, NoSpaceException {
+        mapper = new BlockMapper(allocator, image::writePointers);
+        long blocks = Geometry.ceilDiv(size, Geometry.BLOCK_SIZE);
+        long runLogical = 0;
+        long runPhys = -1;
+        long runLen = 0;
+        for (long i = 0; i < blocks; i++) {
+            long phys = mapper.place(i);
+            if (runLen > 0 && phys == runPhys + runLen) {
+                runLen++;
+                continue;
             }
-            long blocks = Geometry.ceilDiv(size, Geometry.BLOCK_SIZE);
-            long runLogical = 0;
-            long runPhys = -1;
-            long runLen = 0;
-            for (long i = 0; i < blocks; i++) {
-                long phys = mapper.place(i);
-                if (runLen > 0 && phys == runPhys + runLen) {
-                    runLen++;
-                    continue;
-                }
-                copyRun(source, runLogical, runPhys, runLen, size, path);
-                runLogical = i;
-                runPhys = phys;
-                runLen = 1;
+            if (runLen > 0) {
+                runs.add(new long[] {runLogical, runPhys, runLen});
             }
-            copyRun(source, runLogical, runPhys, runLen, size, path);
+            runLogical = i;
+            runPhys = phys;
+            runLen = 1;
+        }
+        if (runLen > 0) {
+            runs.add(new long[] {runLogical, runPhys, runLen});
         }
         ByteBuffer.wrap(logicalBytes).putLong(0, size);
         crc.update(logicalBytes);
@@ -116,6 +131,34 @@ final class ContentWriter {
         Mapped result = new Mapped(mapper.iBlock(), mapper.blocks());
         mapper = null;
         return result;
+    }
+
+    /** Where {@link #copyRuns} puts bytes: {@code count} bytes of a source at an image byte position. */
+    @FunctionalInterface
+    interface Copier {
+        /** Returns false when the source ended first. */
+        boolean copy(FileChannel source, long sourcePosition, long count, long position) throws IOException;
+    }
+
+    /** Fails unless {@code source} holds {@code size} bytes. */
+    static void checkSize(FileChannel source, Path file, long size, String path) throws IOException, Ext2Exception {
+        if (source.size() != size) {
+            throw new Ext2Exception("content of " + path + " (" + file + ") is " + source.size() + " bytes, "
+                    + size + " expected; did it change during the build?");
+        }
+    }
+
+    /** Copies a {@code size}-byte content into the blocks {@link #reserve} placed it in. */
+    static void copyRuns(FileChannel source, List<long[]> runs, long size, String path, Copier target)
+            throws IOException, Ext2Exception {
+        for (long[] run : runs) {
+            long from = run[0] * Geometry.BLOCK_SIZE;
+            long count = Math.min(run[2] * Geometry.BLOCK_SIZE, size - from);
+            if (!target.copy(source, from, count, run[1] * Geometry.BLOCK_SIZE)) {
+                throw new Ext2Exception("content of " + path + " ended before " + size
+                        + " bytes; did it change during the build?");
+            }
+        }
     }
 
     /**
@@ -126,19 +169,6 @@ final class ContentWriter {
         ByteBuffer.wrap(logicalBytes).putLong(0, size);
         crc.update(logicalBytes);
         return placed;
-    }
-
-    private void copyRun(FileChannel source, long logical, long phys, long len, long size, String path)
-            throws IOException, Ext2Exception {
-        if (len == 0) {
-            return;
-        }
-        long from = logical * Geometry.BLOCK_SIZE;
-        long count = Math.min(len * Geometry.BLOCK_SIZE, size - from);
-        if (!image.copy(source, from, count, phys * Geometry.BLOCK_SIZE)) {
-            throw new Ext2Exception("content of " + path + " ended before " + size
-                    + " bytes; did it change during the build?");
-        }
     }
 
     private void writeChunk(long firstLogical, int blocks) throws IOException, NoSpaceException {

@@ -80,10 +80,20 @@ final class ImageFile implements AutoCloseable {
      */
     boolean copy(FileChannel source, long sourcePosition, long count, long position) throws IOException {
         flush();
+        return transfer(source, sourcePosition, count, channel, position);
+    }
+
+    /**
+     * Copies {@code count} bytes of {@code source} from {@code sourcePosition} to byte
+     * {@code position} of {@code target}, inside the kernel where it can; false when the source
+     * ended first. {@code target}'s file position moves.
+     */
+    static boolean transfer(FileChannel source, long sourcePosition, long count, FileChannel target, long position)
+            throws IOException {
         long done = 0;
         while (done < count) {
-            channel.position(position + done);
-            long n = source.transferTo(sourcePosition + done, count - done, channel);
+            target.position(position + done);
+            long n = source.transferTo(sourcePosition + done, count - done, target);
             if (n <= 0) {
                 return false;
             }

@@ -46,6 +46,8 @@ final class ImageWriter {
     /** Every directory's blocks, by owner index (null for other inodes), packed before waiting. */
     private byte[][] directoryBlocks;
     private byte[] metadataDigest;
+    /** The host files whose preloaded contents the image took over. */
+    private Set<Path> adopted = Set.of();
     private long filesDone;
     private long bytesDone;
 
@@ -127,6 +129,10 @@ final class ImageWriter {
         try (ImageFile image = preload != null ? preload.image() : new ImageFile(path)) {
             writeAll(image);
             image.setLength(options.sizeBytes());
+            if (preload != null) {
+                // contents reserved in the image may still be being copied while all else was written
+                preload.awaitReserved(adopted);
+            }
             done = true;
         } finally {
             if (!done) {
@@ -138,6 +144,7 @@ final class ImageWriter {
     private void writeAll(ImageFile image) throws IOException, Ext2Exception {
         BlockAllocator allocator = preload != null ? preload.allocator() : new BlockAllocator(geometry);
         Set<Path> claimed = preload != null ? claim(plan, preload, allocator) : new HashSet<>();
+        adopted = Set.copyOf(claimed);
         ContentWriter content = new ContentWriter(image, allocator);
         Inode[] inodes = new Inode[plan.lastIno + 1];
         long[] xattrBlocks = new long[plan.xattrBlocks.size()];

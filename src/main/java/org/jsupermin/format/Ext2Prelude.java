@@ -41,15 +41,17 @@ public final class Ext2Prelude {
     private final CompletableFuture<ContentPreload> preload = new CompletableFuture<>();
     private final CompletableFuture<Void> initrd = new CompletableFuture<>();
     private final CompletableFuture<List<TreeEntry>> packageFiles = new CompletableFuture<>();
+    /** The appliance's excludefiles patterns: excluded modules are not copied. */
+    private final CompletableFuture<List<String>> excludes = new CompletableFuture<>();
     private final Thread modulesThread;
     private final Thread initrdThread;
     private volatile boolean cancelled;
 
-    private Ext2Prelude(Kernel kernel, Path staging, long sizeBytes, long timestamp, List<String> excludes) {
+    private Ext2Prelude(Kernel kernel, Path staging, long sizeBytes, long timestamp) {
         this.staging = staging;
         this.timestamp = timestamp;
         String appliancePath = "/lib/modules/" + kernel.version();
-        modulesThread = new Thread(() -> placeModules(kernel, appliancePath, sizeBytes, excludes), "modules");
+        modulesThread = new Thread(() -> placeModules(kernel, appliancePath, sizeBytes), "modules");
         initrdThread = new Thread(() -> {
             try {
                 new InitrdWriter(timestamp).write(kernel, staging.resolve("initrd"));
@@ -67,12 +69,10 @@ public final class Ext2Prelude {
      *
      * @param timestamp the mtime of the initrd's entries and the timestamp of the image
      *     (SOURCE_DATE_EPOCH, or the build's fixed default)
-     * @param excludes the appliance's excludefiles patterns: excluded modules are not copied
      */
-    public static Ext2Prelude start(Kernel kernel, Path staging, long sizeBytes, long timestamp,
-                                    List<String> excludes) throws IOException {
+    public static Ext2Prelude start(Kernel kernel, Path staging, long sizeBytes, long timestamp) throws IOException {
         Files.createDirectory(staging);
-        Ext2Prelude p = new Ext2Prelude(kernel, staging, sizeBytes, timestamp, List.copyOf(excludes));
+        Ext2Prelude p = new Ext2Prelude(kernel, staging, sizeBytes, timestamp);
         p.modulesThread.start();
         p.initrdThread.start();
         return p;
@@ -82,10 +82,13 @@ public final class Ext2Prelude {
      * Walks the modules (publishing the list for the tree as soon as it is complete) while
      * another thread copies each file found, in the walk's order, so that copying starts at once.
      */
-    private void placeModules(Kernel kernel, String appliancePath, long sizeBytes, List<String> excludes) {
+    private void placeModules(Kernel kernel, String appliancePath, long sizeBytes) {
         BlockingQueue<HostTreeWalk.Walked> queue = new LinkedBlockingQueue<>();
-        Thread copier = new Thread(() -> copyModules(kernel, appliancePath, sizeBytes, excludes, queue), "modules-copy");
+        Thread copier = new Thread(() -> copyModules(kernel, appliancePath, sizeBytes, queue), "modules-copy");
         copier.setDaemon(true);
+        // the copying is the build's longest chain of work: ahead of the rest when the JVM maps
+        // Java priorities to nice values (the launcher asks for it when run as root)
+        copier.setPriority(Thread.MAX_PRIORITY);
         copier.start();
         try {
             walked.complete(HostTreeWalk.walk(kernel.modulesDir(), appliancePath, queue::add));
@@ -97,8 +100,7 @@ public final class Ext2Prelude {
         Threads.joinUninterruptibly(copier);
     }
 
-    private void copyModules(Kernel kernel, String appliancePath, long sizeBytes, List<String> excludes,
-                             BlockingQueue<HostTreeWalk.Walked> queue) {
+    private void copyModules(Kernel kernel, String appliancePath, long sizeBytes, BlockingQueue<HostTreeWalk.Walked> queue) {
         ContentPreload image = null;
         try {
             image = ContentPreload.start(staging.resolve("root"), sizeBytes);
@@ -106,7 +108,7 @@ public final class Ext2Prelude {
             // one): a wrong no only costs a copy whose blocks the image then frees, a wrong yes a
             // later copy
             String realBase = realPath(kernel.modulesDir());
-            ExcludeRules rules = new ExcludeRules(excludes, new TreeMap<>());
+            ExcludeRules rules = new ExcludeRules(excludes.join(), new TreeMap<>());
             List<String> excludedDirs = new ArrayList<>();
             for (HostTreeWalk.Walked w = queue.take(); w != END; w = queue.take()) {
                 if (cancelled && image != null) {
@@ -123,16 +125,20 @@ public final class Ext2Prelude {
                     image.place(w.host(), w.entry().size());
                 }
             }
-            // then the packages' files, as soon as the tree has found them
+            // then the packages' files, as soon as the tree has found them: their blocks are
+            // placed at once, so that the writer can start, and their bytes copied meanwhile
             for (TreeEntry e : packageFiles.join()) {
                 if (cancelled || image == null) {
                     break;
                 }
                 if (rules.match(e.path()) == null && e.source() instanceof ContentSource.HostFile h) {
-                    image.place(h.path(), e.size());
+                    image.reserve(h.path(), e.size());
                 }
             }
             preload.complete(image);
+            if (image != null) {
+                image.copyReserved();
+            }
         } catch (Throwable e) {
             if (image != null) {
                 image.cancel();
@@ -160,6 +166,14 @@ public final class Ext2Prelude {
     }
 
     /**
+     * Gives the appliance's excludefiles patterns, once its files are read (the work starts
+     * before): modules they exclude are not copied.
+     */
+    public void excludes(List<String> patterns) {
+        excludes.complete(List.copyOf(patterns));
+    }
+
+    /**
      * Takes the packages' regular files as the tree finds them (see
      * {@link TreeInputs#packageFilesFound}), to copy them after the modules.
      */
@@ -175,6 +189,11 @@ public final class Ext2Prelude {
     /** The root image with the modules' contents in it, once they are copied. */
     Future<ContentPreload> preload() {
         return preload;
+    }
+
+    /** The image handed to the writer, or null (not yet, none, or placing failed). */
+    private ContentPreload handedOver() {
+        return preload.isDone() && !preload.isCompletedExceptionally() ? preload.join() : null;
     }
 
     /** Waits for the initrd and rethrows its failure. */
@@ -193,10 +212,15 @@ public final class Ext2Prelude {
      */
     public void cancel() {
         cancelled = true;
+        excludes.complete(List.of());
         packageFiles.complete(List.of());
+        ContentPreload placing = handedOver();
+        if (placing != null) {
+            placing.cancel();
+        }
         Threads.joinUninterruptibly(modulesThread);
         Threads.joinUninterruptibly(initrdThread);
-        ContentPreload image = preload.getNow(null);
+        ContentPreload image = handedOver();
         if (image != null) {
             try {
                 image.close();

@@ -120,6 +120,62 @@ class ContentPreloadIT {
         assertTrue(Tools.debugfs(image, "ls /many").contains("link-899"));
     }
 
+    /** The tree of {@link #build} without the extra links, contents reserved (or placed) ahead. */
+    private Path buildAhead(String name, Map<String, Path> src, boolean reserve) throws Exception {
+        Path image = tmp.resolve(name);
+        ContentPreload preload = ContentPreload.start(image, SIZE);
+        for (String f : new String[] {"small", "indirect", "unused", "grows"}) {
+            long size = Files.size(src.get(f));
+            assertTrue(reserve ? preload.reserve(src.get(f), size) : preload.place(src.get(f), size), f);
+        }
+        Ext2ImageBuilder b = new Ext2ImageBuilder(Ext2Options.of(SIZE, T));
+        b.addDirectory("/data", InodeAttributes.of(0755, 0, 0, T));
+        for (String f : new String[] {"small", "indirect", "grows", "late"}) {
+            b.addFile("/data/" + f, InodeAttributes.of(0644, 0, 0, T), Files.size(src.get(f)),
+                    ContentSupplier.ofFile(src.get(f)));
+        }
+        // the copies run beside the writer, as in a build
+        Thread copying = new Thread(preload::copyReserved, "copy-reserved");
+        copying.start();
+        try {
+            b.write(image, Reporter.SILENT, CompletableFuture.completedFuture(preload));
+        } finally {
+            copying.join();
+            preload.close();
+        }
+        return image;
+    }
+
+    @Test
+    void reservedContentsCopiedBesideTheWriterGiveTheImageThatPlacedOnesGive() throws Exception {
+        Map<String, Path> src = sources();
+        Path reserved = buildAhead("reserved.img", src, true);
+        assertContents(reserved, src);
+        Path placed = buildAhead("placed.img", src, false);
+        assertEquals(sha256(placed), sha256(reserved));
+    }
+
+    @Test
+    void aReservedContentThatChangesBeforeItIsCopiedFailsTheImageNamingIt() throws Exception {
+        Map<String, Path> src = sources();
+        Path image = tmp.resolve("changed.img");
+        ContentPreload preload = ContentPreload.start(image, SIZE);
+        assertTrue(preload.reserve(src.get("small"), Files.size(src.get("small"))));
+        assertTrue(preload.reserve(src.get("grows"), Files.size(src.get("grows"))));
+        Ext2ImageBuilder b = new Ext2ImageBuilder(Ext2Options.of(SIZE, T));
+        for (String f : new String[] {"small", "grows"}) {
+            b.addFile("/" + f, InodeAttributes.of(0644, 0, 0, T), Files.size(src.get(f)), ContentSupplier.ofFile(src.get(f)));
+        }
+        Files.write(src.get("grows"), Ext2ImageBuilderTest.pattern(60_000));
+        preload.copyReserved();
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> b.write(image, Reporter.SILENT, CompletableFuture.completedFuture(preload)));
+        assertTrue(e.getMessage().contains(src.get("grows").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("60000 bytes, 50000 expected"), e.getMessage());
+        assertTrue(Files.notExists(image), "no half-written image is left");
+        preload.close();
+    }
+
     private static long freeBlocks(Path image) throws Exception {
         String out = Tools.run("dumpe2fs", "-h", image.toString()).output();
         Matcher m = Pattern.compile("Free blocks:\\s+(\\d+)").matcher(out);
