@@ -3,6 +3,7 @@ package org.jsupermin.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +19,8 @@ import org.jsupermin.util.Threads;
 
 /**
  * Writes a tar archive on two threads: one prepares it (members, headers and the contents of
- * small files, read into 256 KiB chunks), the caller's thread writes the chunks out and has the
- * kernel copy the big files into the output channel. Reading and encoding thus overlap with the
+ * small files, read straight into 256 KiB direct buffers), the caller's thread writes the chunks
+ * out and has the kernel copy the big files into the output channel. Reading and encoding thus overlap with the
  * writing, which is what the archive's time goes to. At most 16 chunks wait at any time: memory
  * stays flat however big the tree. The bytes are the same as one thread would write.
  */
@@ -32,8 +33,8 @@ final class TarPipeline {
     private sealed interface Item permits Bytes, Transfer, Warning, Failure, End {
     }
 
-    /** Archive bytes; {@code entries} is the number of tree entries prepared so far. */
-    private record Bytes(byte[] data, int length, long entries) implements Item {
+    /** Archive bytes (position to limit); {@code entries} is the number of tree entries prepared so far. */
+    private record Bytes(ByteBuffer data, long entries) implements Item {
     }
 
     /** A host file's content for the kernel to copy to the output. */
@@ -50,7 +51,7 @@ final class TarPipeline {
     }
 
     private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUED);
-    private final BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(QUEUED + 2);
+    private final BlockingQueue<ByteBuffer> spare = new ArrayBlockingQueue<>(QUEUED + 2);
     private volatile boolean cancelled;
 
     private TarPipeline() {
@@ -73,18 +74,29 @@ final class TarPipeline {
         preparing.start();
         boolean ended = false;
         long bytes = 0;
+        byte[] copy = channel == null ? new byte[CHUNK] : null;
         try {
             while (!ended) {
                 Item item = take();
                 if (item instanceof Bytes b) {
-                    out.write(b.data(), 0, b.length());
-                    bytes += b.length();
-                    if (b.data().length == CHUNK) {
-                        spare.offer(b.data());
+                    ByteBuffer data = b.data();
+                    bytes += data.remaining();
+                    if (channel != null) {
+                        // nothing waits in out: every byte goes straight to the channel
+                        while (data.hasRemaining()) {
+                            channel.write(data);
+                        }
+                    } else {
+                        while (data.hasRemaining()) {
+                            int n = Math.min(copy.length, data.remaining());
+                            data.get(copy, 0, n);
+                            out.write(copy, 0, n);
+                        }
                     }
+                    data.clear();
+                    spare.offer(data);
                     reporter.progress(b.entries(), bytes);
                 } else if (item instanceof Transfer t) {
-                    out.flush();
                     TarWriter.copyExactly(t.member(), t.file(), t.origin(), channel);
                     bytes += t.member().size();
                 } else if (item instanceof Warning w) {
@@ -109,10 +121,14 @@ final class TarPipeline {
     private void prepare(List<TreeEntry> entries, boolean transfers) {
         Chunks chunks = new Chunks();
         try {
-            TarWriter writer = new TarWriter(chunks, transfers ? (m, file, origin) -> {
-                chunks.cut();
-                put(new Transfer(m, file, origin));
-            } : null);
+            TarWriter writer = new TarWriter(chunks, (m, file, origin) -> {
+                if (transfers && m.size() >= TarFormat.TRANSFER_MIN) {
+                    chunks.cut();
+                    put(new Transfer(m, file, origin));
+                } else {
+                    chunks.read(m, file, origin);
+                }
+            });
             for (TreeEntry e : entries) {
                 TarMember m = TarMembers.of(e);
                 if (m == null) {
@@ -146,7 +162,7 @@ final class TarPipeline {
 
     private static void writeContent(TarWriter writer, TarMember m, ContentSource source)
             throws IOException, FormatException {
-        if (writer.canTransfer() && m.size() >= TarFormat.TRANSFER_MIN && source instanceof ContentSource.HostFile h) {
+        if (source instanceof ContentSource.HostFile h) {
             writer.transfer(m, h.path(), source.describe());
             return;
         }
@@ -155,43 +171,80 @@ final class TarPipeline {
         }
     }
 
-    /** Archive bytes collected into chunks, each handed over when full or cut. */
+    /** Archive bytes collected into direct buffers, each handed over when full or cut. */
     private final class Chunks extends OutputStream {
-        private byte[] buf = new byte[CHUNK];
-        private int pos;
+        private ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
         long entries;
 
         @Override
         public void write(int b) {
-            if (pos == buf.length) {
+            if (!buf.hasRemaining()) {
                 cut();
             }
-            buf[pos++] = (byte) b;
+            buf.put((byte) b);
         }
 
         @Override
         public void write(byte[] b, int off, int len) {
             while (len > 0) {
-                if (pos == buf.length) {
+                if (!buf.hasRemaining()) {
                     cut();
                 }
-                int n = Math.min(len, buf.length - pos);
-                System.arraycopy(b, off, buf, pos, n);
-                pos += n;
+                int n = Math.min(len, buf.remaining());
+                buf.put(b, off, n);
                 off += n;
                 len -= n;
             }
         }
 
+        /**
+         * Reads exactly {@code m.size()} bytes of {@code file} into the chunks, straight from
+         * the kernel; a file of another size is an error naming {@code origin}. Each read asks
+         * for one byte more than is left, so that a regular file's end (a short read) is seen
+         * without another call, and a grown file too.
+         */
+        void read(TarMember m, Path file, String origin) throws IOException, FormatException {
+            long remaining = m.size();
+            try (FileChannel in = FileChannel.open(file)) {
+                while (true) {
+                    if (!buf.hasRemaining()) {
+                        cut();
+                    }
+                    int want = (int) Math.min(buf.remaining(), remaining + 1);
+                    int start = buf.position();
+                    buf.limit(start + want);
+                    int n;
+                    try {
+                        n = in.read(buf);
+                    } finally {
+                        buf.limit(buf.capacity());
+                    }
+                    if (n < 0) {
+                        break;
+                    }
+                    if (n > remaining) {
+                        throw TarWriter.sizeChanged(m, origin, "more than " + m.size());
+                    }
+                    remaining -= n;
+                    if (remaining == 0 && n < want) {
+                        break; // a short read: the end of the file
+                    }
+                }
+            }
+            if (remaining != 0) {
+                throw TarWriter.sizeChanged(m, origin, Long.toString(m.size() - remaining));
+            }
+        }
+
         /** Hands over what is collected (before a transfer, a warning or the end). */
         void cut() {
-            if (pos == 0) {
+            if (buf.position() == 0) {
                 return;
             }
-            put(new Bytes(buf, pos, entries));
-            byte[] next = spare.poll();
-            buf = next != null ? next : new byte[CHUNK];
-            pos = 0;
+            buf.flip();
+            put(new Bytes(buf, entries));
+            ByteBuffer next = spare.poll();
+            buf = next != null ? next : ByteBuffer.allocateDirect(CHUNK);
         }
     }
 

@@ -47,11 +47,6 @@ final class TarWriter {
         this.transfers = transfers;
     }
 
-    /** Whether {@link #transfer} may be used. */
-    boolean canTransfer() {
-        return transfers != null;
-    }
-
     /** Bytes written so far. */
     long written() {
         return written;
@@ -176,7 +171,7 @@ final class TarWriter {
         }
     }
 
-    private static FormatException sizeChanged(TarMember m, String origin, String got) {
+    static FormatException sizeChanged(TarMember m, String origin, String got) {
         return new FormatException("writing " + m.name() + " into the tar: " + origin + " changed size while"
                 + " the appliance was built (expected " + m.size() + " bytes, read " + got + "); build again");
     }

@@ -223,6 +223,43 @@ class TarFormatTest {
     }
 
     @Test
+    void hostFilesEndingAnywhereInTheBuffersReadBackWhole() throws Exception {
+        // sizes around the 256 KiB chunks the contents are read into: a file can fill a chunk
+        // exactly, stop one byte short of its end or one past, and span several chunks
+        java.util.Random random = new java.util.Random(42);
+        List<TreeEntry> entries = new java.util.ArrayList<>(List.of(TreeEntry.directory("/", 0755, 0)));
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        int[] sizes = {0, 1, 511, 512, 513, 16383, 16384, 130_000, 261_631, 261_632, 261_633, 262_143, 262_144,
+            262_145, 600_000};
+        for (int i = 0; i < 60; i++) {
+            int size = i < sizes.length ? sizes[i] : random.nextInt(20_000);
+            byte[] data = new byte[size];
+            random.nextBytes(data);
+            String name = String.format("/f%03d", i);
+            Files.write(dir.resolve(name.substring(1)), data);
+            contents.put("." + name, data);
+            entries.add(TreeEntry.file(name, 0644, 0, size, new ContentSource.HostFile(dir.resolve(name.substring(1)))));
+        }
+        ApplianceTree tree = ApplianceTree.of(entries);
+        byte[] streamed = tarBytes(tree);
+        Map<String, byte[]> read = new LinkedHashMap<>();
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new java.io.ByteArrayInputStream(streamed))) {
+            for (TarArchiveEntry e = in.getNextTarEntry(); e != null; e = in.getNextTarEntry()) {
+                if (e.isFile()) {
+                    read.put(e.getName(), in.readAllBytes());
+                }
+            }
+        }
+        assertEquals(contents.keySet(), read.keySet());
+        for (Map.Entry<String, byte[]> c : contents.entrySet()) {
+            assertArrayEquals(c.getValue(), read.get(c.getKey()), c.getKey());
+        }
+        Path staged = dir.resolve("mixed.tar");
+        new TarFormat().write(tree, options(null), staged);
+        assertArrayEquals(streamed, Files.readAllBytes(staged), "kernel copies and reads give the same bytes");
+    }
+
+    @Test
     void bigHostFileThatChangedSizeIsNamedWhenCopiedByTheKernel() throws Exception {
         Path host = dir.resolve("grew");
         int size = (int) TarFormat.TRANSFER_MIN * 2;
