@@ -21,20 +21,27 @@ import org.jsupermin.util.Threads;
  * Writes a tar archive on two threads: one prepares it (members, headers and the contents of
  * small files, read straight into 256 KiB direct buffers), the caller's thread writes the chunks
  * out and has the kernel copy the big files into the output channel. Reading and encoding thus overlap with the
- * writing, which is what the archive's time goes to. At most 16 chunks wait at any time: memory
- * stays flat however big the tree. The bytes are the same as one thread would write.
+ * writing, which is what the archive's time goes to. The bytes between two big files are handed
+ * over as slices of a chunk, so the preparing thread can run far ahead of the copies; at most
+ * 16 chunks exist at any time, so memory stays flat however big the tree. The bytes are the same as one thread would write.
  */
 final class TarPipeline {
 
     private static final int CHUNK = 256 * 1024;
-    private static final int QUEUED = 16;
+    /** Chunks in use at most: the archive bytes prepared ahead of the writing. */
+    private static final int CHUNKS = 16;
+    /** Items waiting at most (small: slices of the chunks, and files to copy). */
+    private static final int QUEUED = 4096;
 
     /** What the preparing thread hands over, in archive order. */
     private sealed interface Item permits Bytes, Transfer, Warning, Failure, End {
     }
 
-    /** Archive bytes (position to limit); {@code entries} is the number of tree entries prepared so far. */
-    private record Bytes(ByteBuffer data, long entries) implements Item {
+    /**
+     * Archive bytes, a slice of a chunk; {@code recycle}, when not null, is the chunk this slice
+     * ends, free again once written. {@code entries} is the number of tree entries prepared so far.
+     */
+    private record Bytes(ByteBuffer data, ByteBuffer recycle, long entries) implements Item {
     }
 
     /** A host file's content for the kernel to copy to the output. */
@@ -51,7 +58,7 @@ final class TarPipeline {
     }
 
     private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUED);
-    private final BlockingQueue<ByteBuffer> spare = new ArrayBlockingQueue<>(QUEUED + 2);
+    private final BlockingQueue<ByteBuffer> spare = new ArrayBlockingQueue<>(CHUNKS);
     private volatile boolean cancelled;
 
     private TarPipeline() {
@@ -93,8 +100,9 @@ final class TarPipeline {
                             out.write(copy, 0, n);
                         }
                     }
-                    data.clear();
-                    spare.offer(data);
+                    if (b.recycle() != null) {
+                        spare.offer(b.recycle().clear());
+                    }
                     reporter.progress(b.entries(), bytes);
                 } else if (item instanceof Transfer t) {
                     TarWriter.copyExactly(t.member(), t.file(), t.origin(), channel);
@@ -171,9 +179,15 @@ final class TarPipeline {
         }
     }
 
-    /** Archive bytes collected into direct buffers, each handed over when full or cut. */
+    /**
+     * Archive bytes collected into direct buffers; what is collected is handed over as a slice
+     * of its chunk when cut, and a full chunk is handed over with its last slice.
+     */
     private final class Chunks extends OutputStream {
         private ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
+        private int allocated = 1;
+        /** Where the bytes not handed over yet begin. */
+        private int start;
         long entries;
 
         @Override
@@ -211,8 +225,7 @@ final class TarPipeline {
                         cut();
                     }
                     int want = (int) Math.min(buf.remaining(), remaining + 1);
-                    int start = buf.position();
-                    buf.limit(start + want);
+                    buf.limit(buf.position() + want);
                     int n;
                     try {
                         n = in.read(buf);
@@ -236,15 +249,43 @@ final class TarPipeline {
             }
         }
 
-        /** Hands over what is collected (before a transfer, a warning or the end). */
+        /**
+         * Hands over what is collected (before a transfer, a warning or the end), and a full
+         * chunk with it, taking a free one to go on.
+         */
         void cut() {
-            if (buf.position() == 0) {
+            boolean full = !buf.hasRemaining();
+            if (buf.position() == start && !full) {
                 return;
             }
-            buf.flip();
-            put(new Bytes(buf, entries));
-            ByteBuffer next = spare.poll();
-            buf = next != null ? next : ByteBuffer.allocateDirect(CHUNK);
+            put(new Bytes(buf.slice(start, buf.position() - start), full ? buf : null, entries));
+            start = buf.position();
+            if (full) {
+                buf = freeChunk();
+                start = 0;
+            }
+        }
+
+        private ByteBuffer freeChunk() {
+            ByteBuffer free = spare.poll();
+            if (free != null) {
+                return free;
+            }
+            if (allocated < CHUNKS) {
+                allocated++;
+                return ByteBuffer.allocateDirect(CHUNK);
+            }
+            try {
+                while ((free = spare.poll(20, TimeUnit.MILLISECONDS)) == null) {
+                    if (cancelled) {
+                        throw new CancellationException();
+                    }
+                }
+                return free;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException();
+            }
         }
     }
 
