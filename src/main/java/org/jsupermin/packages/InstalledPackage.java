@@ -19,7 +19,12 @@ public record InstalledPackage(String name, String version, String arch, MultiAr
         implements Comparable<InstalledPackage> {
 
     public InstalledPackage {
-        depends = List.copyOf(depends.stream().map(List::copyOf).toList());
+        // a loop, not a stream: a database makes one of these per installed package, in a fresh JVM
+        List<Dependency>[] copies = new List[depends.size()];
+        for (int i = 0; i < copies.length; i++) {
+            copies[i] = List.copyOf(depends.get(i));
+        }
+        depends = List.of(copies);
         provides = List.copyOf(provides);
         vendor = vendor == null ? "" : vendor;
     }
