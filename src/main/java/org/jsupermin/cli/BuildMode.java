@@ -138,7 +138,8 @@ final class BuildMode {
             };
             List<Path> outputs = out == null ? List.of() : outputFiles(formatName, out);
             // the digest decides --if-newer up front; otherwise it is only written after the build,
-            // so it is worked out while the tree is assembled (and not at all for standard output)
+            // so it is worked out while the output is written, which leaves a core partly idle
+            // (and not at all for standard output)
             Future<String> digest = null;
             if (cmd.ifNewer && out != null) {
                 digest = CompletableFuture.completedFuture(stamp.call());
@@ -153,10 +154,6 @@ final class BuildMode {
                     prelude = Ext2Prelude.start(kernel, output.staging(), size, epoch);
                     prelude.excludes(manifest.excludes());
                 }
-            }
-
-            if (digest == null && out != null) {
-                digest = Threads.start("build-stamp", stamp);
             }
 
             // for ext2 the prelude is running by now and walks the kernel's modules for the tree
@@ -185,6 +182,9 @@ final class BuildMode {
             };
             if (output == null) {
                 output = AtomicOutput.begin(out);
+            }
+            if (digest == null) {
+                digest = Threads.start("build-stamp", stamp);
             }
             format.write(tree, options, output.staging());
             output.commit();
