@@ -83,6 +83,7 @@ final class BuildMode {
             inputs.add(Path.of(a));
         }
         long t0 = System.nanoTime();
+        // (the timings below are plain concatenation: String.format costs milliseconds in a fresh JVM)
         // the package database is opened while the appliance's files are read
         Future<PackageDatabase> opening = Threads.start("open-database", () -> PackageDatabases.detect(cmd.root));
         Long sourceDateEpoch = SourceDateEpoch.fromEnvironment(env);
@@ -109,7 +110,7 @@ final class BuildMode {
             PackageDatabase db = join(opening);
             Resolution resolution = Resolutions.resolve(db, manifest.packages(), console);
             List<InstalledPackage> closure = resolution.closure();
-            console.info(2, String.format("resolved %d packages (%d ms)", closure.size(), (System.nanoTime() - t0) / 1_000_000));
+            console.info(2, "resolved " + closure.size() + " packages (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             if (cmd.graph != null) {
                 Resolutions.writeGraph(resolution, cmd.graph);
             }
@@ -161,7 +162,7 @@ final class BuildMode {
             Assembly assembly = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, manifest, extra,
                     cmd.includePackagelist, epoch, console, prelude != null ? prelude::packageFilesFound : null));
             ApplianceTree tree = assembly.tree();
-            console.info(2, String.format("assembled the tree (%d ms)", (System.nanoTime() - t0) / 1_000_000));
+            console.info(2, "assembled the tree (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             if (cmd.sizeReport) {
                 SizeReports.print(assembly.sizes(), console);
             }
@@ -190,7 +191,7 @@ final class BuildMode {
             output.commit();
             committed = true;
             BuildStamp.write(out, join(digest), outputs);
-            console.info(2, String.format("wrote the %s output (%d ms)", formatName, (System.nanoTime() - t0) / 1_000_000));
+            console.info(2, "wrote the " + formatName + " output (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             console.info(1, "wrote " + out);
             return 0;
         } finally {

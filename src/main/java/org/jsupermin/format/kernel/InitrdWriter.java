@@ -81,7 +81,8 @@ public final class InitrdWriter {
         StringBuilder order = new StringBuilder();
         for (int i = 0; i < modules.size(); i++) {
             KernelModule module = modules.get(i);
-            String file = String.format("%0" + width + "d-%s.ko", i + 1, module.name());
+            String number = Integer.toString(i + 1);
+            String file = "0".repeat(width - number.length()) + number + "-" + module.name() + ".ko";
             members.add(new Member("modules/" + file, NewcWriter.S_IFREG | MODE_FILE, ModuleFiles.read(module.file())));
             order.append(file).append('\n');
         }
