@@ -28,6 +28,7 @@ import org.jsupermin.resolve.Resolution;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.tree.ApplianceTreeBuilder;
 import org.jsupermin.tree.Assembly;
+import org.jsupermin.tree.BaseImagePrefetch;
 import org.jsupermin.tree.TreeInputs;
 import org.jsupermin.util.AtomicOutput;
 import org.jsupermin.util.BuildLock;
@@ -107,6 +108,10 @@ final class BuildMode {
             if (prelude != null) {
                 prelude.excludes(manifest.excludes());
             }
+            // the base images need no package: read while the database is still being opened
+            // (unless the build may well end before the tree: --explain, --if-newer)
+            BaseImagePrefetch baseImages = manifest.baseImages().isEmpty() || cmd.explain != null || cmd.ifNewer
+                    ? null : BaseImagePrefetch.start(manifest.baseImages());
             PackageDatabase db = join(opening);
             Resolution resolution = Resolutions.resolve(db, manifest.packages(), console);
             List<InstalledPackage> closure = resolution.closure();
@@ -160,7 +165,8 @@ final class BuildMode {
             // for ext2 the prelude is running by now and walks the kernel's modules for the tree
             List<TreeInputs.ExtraTree> extra = prelude == null ? List.of() : List.of(prelude.modules(kernel));
             Assembly assembly = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, manifest, extra,
-                    cmd.includePackagelist, epoch, console, prelude != null ? prelude::packageFilesFound : null));
+                    cmd.includePackagelist, epoch, console, prelude != null ? prelude::packageFilesFound : null,
+                    baseImages));
             ApplianceTree tree = assembly.tree();
             console.info(2, "assembled the tree (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             if (cmd.sizeReport) {

@@ -63,7 +63,8 @@ public final class ApplianceTreeBuilder {
 
     private ApplianceTree build() throws TreeException, PackageDatabaseException, IOException {
         List<Path> baseImages = inputs.manifest().baseImages();
-        BaseImagePrefetch bases = baseImages.isEmpty() ? null : BaseImagePrefetch.start(baseImages);
+        BaseImagePrefetch bases = baseImages.isEmpty() ? null
+                : inputs.baseImages() != null ? inputs.baseImages() : BaseImagePrefetch.start(baseImages);
         // the maintainer-script extras need only the database: read on a thread of their own while
         // the package files are listed (measured: 15-20 ms of a fresh JVM's time)
         Background<List<ExtraEntry>> extras = Background.start("extra-entries", () -> db.extraEntries(inputs.closure()));

@@ -9,9 +9,10 @@ import org.jsupermin.packages.PackageDatabaseException;
 
 /**
  * The base images of an appliance, read one after the other on a background thread while the
- * package files are assembled; each image's members, or its error, are handed out in order.
+ * package database is opened and the package files are assembled; each image's members, or its
+ * error, are handed out in order, when the assembly gets to them.
  */
-final class BaseImagePrefetch {
+public final class BaseImagePrefetch {
 
     /** Per image read: its members ({@code List<TreeEntry>}) or the {@link TreeException} that ended the reading. */
     private final Background<List<Object>> task;
@@ -32,7 +33,7 @@ final class BaseImagePrefetch {
     }
 
     /** Starts reading {@code images}. */
-    static BaseImagePrefetch start(List<Path> images) {
+    public static BaseImagePrefetch start(List<Path> images) {
         return new BaseImagePrefetch(List.copyOf(images));
     }
 

@@ -25,16 +25,27 @@ import org.jsupermin.util.Reporter;
  *     path order): most of the tree's content, for an output that wants to start copying it.
  *     The final tree may still leave some out. Null for none; not called when the assembly
  *     fails first.
+ * @param baseImages the manifest's base images, already being read (started early, while the
+ *     package database is opened), or null to read them during the assembly
  */
 public record TreeInputs(PackageDatabase database, List<InstalledPackage> closure, Manifest manifest,
                          List<ExtraTree> extraTrees, boolean includePackagelist, Long sourceDateEpoch,
-                         Reporter reporter, Consumer<List<TreeEntry>> packageFilesFound) {
+                         Reporter reporter, Consumer<List<TreeEntry>> packageFilesFound,
+                         BaseImagePrefetch baseImages) {
 
     /** Inputs without early news of the package files. */
     public TreeInputs(PackageDatabase database, List<InstalledPackage> closure, Manifest manifest,
                       List<ExtraTree> extraTrees, boolean includePackagelist, Long sourceDateEpoch,
                       Reporter reporter) {
-        this(database, closure, manifest, extraTrees, includePackagelist, sourceDateEpoch, reporter, null);
+        this(database, closure, manifest, extraTrees, includePackagelist, sourceDateEpoch, reporter, null, null);
+    }
+
+    /** Inputs whose base images are read during the assembly. */
+    public TreeInputs(PackageDatabase database, List<InstalledPackage> closure, Manifest manifest,
+                      List<ExtraTree> extraTrees, boolean includePackagelist, Long sourceDateEpoch,
+                      Reporter reporter, Consumer<List<TreeEntry>> packageFilesFound) {
+        this(database, closure, manifest, extraTrees, includePackagelist, sourceDateEpoch, reporter,
+                packageFilesFound, null);
     }
 
     /**
