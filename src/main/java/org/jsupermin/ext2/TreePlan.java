@@ -35,7 +35,7 @@ final class TreePlan {
 
     TreePlan(Map<String, Node> byPath) throws Ext2Exception {
         sorted = new ArrayList<>(byPath.values());
-        sorted.sort((a, b) -> PathOrder.compare(a.path, b.path));
+        PathOrder.sort(sorted, n -> n.path);
         Node root = byPath.get("/");
         lostFound = byPath.get("/lost+found");
         if (root == null || root.type != FileType.DIRECTORY || lostFound == null || lostFound.type != FileType.DIRECTORY) {

@@ -122,7 +122,7 @@ public final class ApplianceTreeBuilder {
                 files.add(e);
             }
         }
-        files.sort((a, b) -> PathOrder.compare(a.path(), b.path()));
+        PathOrder.sort(files, TreeEntry::path);
         inputs.packageFilesFound().accept(files);
     }
 

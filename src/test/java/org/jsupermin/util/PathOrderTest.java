@@ -26,4 +26,33 @@ class PathOrderTest {
         l.sort(PathOrder.COMPARATOR);
         assertEquals(List.of("/a", "/z", "/é"), l);
     }
+
+    @Test
+    void sortingByKeysGivesTheComparatorsOrder() {
+        // characters below and around '/', spaces, non-ASCII, surrogate pairs and the key character
+        String[] parts = {"a", "b", "a-b", "a.b", "a b", "a!", "ab", "é", "\u00ff", "\u4e2d", "\ud83d\ude00",
+            "\uffff", "\ue000", "x\u0001y", "!", ".", "0", "Z"};
+        Random random = new Random(7);
+        for (int round = 0; round < 200; round++) {
+            List<String> paths = new ArrayList<>();
+            boolean plain = round % 2 == 0;
+            for (int i = 0; i < 60; i++) {
+                StringBuilder p = new StringBuilder();
+                int depth = 1 + random.nextInt(4);
+                for (int d = 0; d < depth; d++) {
+                    String part = parts[random.nextInt(parts.length)];
+                    if (plain && (part.contains("\u0001") || Character.isSurrogate(part.charAt(0)))) {
+                        part = "q";
+                    }
+                    p.append('/').append(part);
+                }
+                paths.add(p.toString());
+            }
+            List<String> expected = new ArrayList<>(paths);
+            expected.sort(PathOrder.COMPARATOR);
+            List<String> keyed = new ArrayList<>(paths);
+            PathOrder.sort(keyed, s -> s);
+            assertEquals(expected, keyed, "round " + round);
+        }
+    }
 }
