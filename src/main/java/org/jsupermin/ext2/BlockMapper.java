@@ -1,6 +1,8 @@
 package org.jsupermin.ext2;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * Builds one inode's block map (12 direct pointers, then single, double and triple indirect
@@ -24,6 +26,7 @@ final class BlockMapper {
 
     private final BlockAllocator allocator;
     private final IndirectSink sink;
+    private final ArrayDeque<int[]> spares;
     private final int[] iBlock = new int[15];
     private long blocks;
     private long lastLogical = -1;
@@ -39,9 +42,25 @@ final class BlockMapper {
         int[] pointers;
     }
 
+    /** An all-zero array of pointers: one written before, if any (the sink copies what it writes). */
+    private int[] fresh() {
+        int[] a = spares.poll();
+        if (a == null) {
+            return new int[PER_BLOCK];
+        }
+        Arrays.fill(a, 0);
+        return a;
+    }
+
     BlockMapper(BlockAllocator allocator, IndirectSink sink) {
+        this(allocator, sink, new ArrayDeque<>());
+    }
+
+    /** A mapper that takes its pointer arrays from {@code spares} and gives them back once written. */
+    BlockMapper(BlockAllocator allocator, IndirectSink sink, ArrayDeque<int[]> spares) {
         this.allocator = allocator;
         this.sink = sink;
+        this.spares = spares;
     }
 
     /** Allocates (after any indirect blocks it needs) and maps the data block for {@code logical}. */
@@ -72,7 +91,7 @@ final class BlockMapper {
             long l = logical - DOUBLE_END;
             if (tind.pointers == null) {
                 tind.block = allocate();
-                tind.pointers = new int[PER_BLOCK];
+                tind.pointers = fresh();
                 iBlock[14] = (int) tind.block;
             }
             long perDouble = (long) PER_BLOCK * PER_BLOCK;
@@ -85,7 +104,7 @@ final class BlockMapper {
             flush(ind);
             ind.key = indKey;
             ind.block = allocate();
-            ind.pointers = new int[PER_BLOCK];
+            ind.pointers = fresh();
             parent[parentIndex] = (int) ind.block;
         }
         long b = allocate();
@@ -102,7 +121,7 @@ final class BlockMapper {
         flush(dind);
         dind.key = key;
         dind.block = allocate();
-        dind.pointers = new int[PER_BLOCK];
+        dind.pointers = fresh();
         parent[parentIndex] = (int) dind.block;
     }
 
@@ -115,6 +134,7 @@ final class BlockMapper {
     private void flush(Level level) throws IOException {
         if (level.pointers != null) {
             sink.write(level.block, level.pointers);
+            spares.push(level.pointers);
             level.pointers = null;
             level.key = -1;
         }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,11 @@ final class ContentWriter {
     private final byte[] logicalBytes = new byte[8];
     private final byte[] buffer = new byte[CHUNK_BLOCKS * Geometry.BLOCK_SIZE];
     private BlockMapper mapper;
+    /** Copies into this writer's image (one object, not one per file). */
+    private final Copier imageCopier;
+    private final BlockMapper.IndirectSink pointerSink;
+    /** Indirect blocks' pointer arrays, reused from file to file. */
+    private final ArrayDeque<int[]> spares = new ArrayDeque<>();
 
     /** The block map of written content. */
     record Mapped(int[] iBlock, long blocks) {
@@ -38,6 +44,8 @@ final class ContentWriter {
     ContentWriter(ImageFile image, BlockAllocator allocator) {
         this.image = image;
         this.allocator = allocator;
+        this.imageCopier = image::copy;
+        this.pointerSink = image::writePointers;
     }
 
     /** The checksum of all non-zero content blocks written so far, with their logical positions. */
@@ -56,7 +64,7 @@ final class ContentWriter {
      * @throws Ext2Exception when the stream is shorter or longer than {@code size}
      */
     Mapped write(InputStream in, long size, String path) throws IOException, Ext2Exception, NoSpaceException {
-        mapper = new BlockMapper(allocator, image::writePointers);
+        mapper = new BlockMapper(allocator, pointerSink, spares);
         long logical = 0;
         long remaining = size;
         while (remaining > 0) {
@@ -93,7 +101,7 @@ final class ContentWriter {
             checkSize(source, file, size, path);
             List<long[]> runs = new ArrayList<>();
             Mapped mapped = reserve(size, runs);
-            copyRuns(source, runs, size, path, image::copy);
+            copyRuns(source, runs, size, path, imageCopier);
             return mapped;
         }
     }
@@ -104,7 +112,7 @@ final class ContentWriter {
      * {@code runs}, for {@link #copyRuns} to fill later.
      */
     Mapped reserve(long size, List<long[]> runs) throws IOException, NoSpaceException {
-        mapper = new BlockMapper(allocator, image::writePointers);
+        mapper = new BlockMapper(allocator, pointerSink, spares);
         long blocks = Geometry.ceilDiv(size, Geometry.BLOCK_SIZE);
         long runLogical = 0;
         long runPhys = -1;
@@ -151,7 +159,8 @@ final class ContentWriter {
     /** Copies a {@code size}-byte content into the blocks {@link #reserve} placed it in. */
     static void copyRuns(FileChannel source, List<long[]> runs, long size, String path, Copier target)
             throws IOException, Ext2Exception {
-        for (long[] run : runs) {
+        for (int i = 0; i < runs.size(); i++) {
+            long[] run = runs.get(i);
             long from = run[0] * Geometry.BLOCK_SIZE;
             long count = Math.min(run[2] * Geometry.BLOCK_SIZE, size - from);
             if (!target.copy(source, from, count, run[1] * Geometry.BLOCK_SIZE)) {

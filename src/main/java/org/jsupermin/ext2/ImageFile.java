@@ -21,6 +21,8 @@ final class ImageFile implements AutoCloseable {
     private final RandomAccessFile file;
     private final FileChannel channel;
     private final ByteBuffer pending = ByteBuffer.allocate(GATHER);
+    /** The indirect block being written, reused. */
+    private final ByteBuffer pointerBlock = ByteBuffer.allocate(Geometry.BLOCK_SIZE).order(ByteOrder.LITTLE_ENDIAN);
     /** Where the gathered bytes go. */
     private long pendingAt = -1;
 
@@ -104,9 +106,10 @@ final class ImageFile implements AutoCloseable {
 
     /** Writes one indirect block of 1024 pointers. */
     void writePointers(long block, int[] pointers) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(Geometry.BLOCK_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        b.asIntBuffer().put(pointers);
-        writeAt(block * Geometry.BLOCK_SIZE, b);
+        pointerBlock.clear();
+        pointerBlock.asIntBuffer().put(pointers);
+        // writeAt copies it (gathered, or written at once)
+        writeAt(block * Geometry.BLOCK_SIZE, pointerBlock);
     }
 
     /** Gives the file its final length (the tail stays sparse). */
