@@ -85,8 +85,6 @@ final class BuildMode {
         }
         long t0 = System.nanoTime();
         // (the timings below are plain concatenation: String.format costs milliseconds in a fresh JVM)
-        // the package database is opened while the appliance's files are read
-        Future<PackageDatabase> opening = Threads.start("open-database", () -> PackageDatabases.detect(cmd.root));
         Long sourceDateEpoch = SourceDateEpoch.fromEnvironment(env);
         // archives and images are reproducible even when the host's mtimes move (/tmp, /run, …):
         // their timestamps are clamped to SOURCE_DATE_EPOCH, or to a fixed default when it is unset;
@@ -104,6 +102,9 @@ final class BuildMode {
                 output = AtomicOutput.begin(out);
                 prelude = Ext2Prelude.start(kernel, output.staging(), size, epoch);
             }
+            // the package database is opened while the appliance's files are read (for ext2 once
+            // the copying has started, the build's longest chain of work)
+            Future<PackageDatabase> opening = Threads.start("open-database", () -> PackageDatabases.detect(cmd.root));
             Manifest manifest = ManifestReader.read(inputs);
             if (prelude != null) {
                 prelude.excludes(manifest.excludes());

@@ -62,6 +62,8 @@ public final class Ext2Prelude {
         }, "initrd");
         modulesThread.setDaemon(true);
         initrdThread.setDaemon(true);
+        // needed only at the end: behind the copying and the tree (where priorities count, see the copier)
+        initrdThread.setPriority(Thread.MIN_PRIORITY);
     }
 
     /**
