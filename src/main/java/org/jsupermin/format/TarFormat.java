@@ -24,8 +24,13 @@ import org.jsupermin.util.Reporter;
 public final class TarFormat implements OutputFormat {
 
     private static final int BUFFER = 256 * 1024;
-    /** Host files from this size on are copied by the kernel when the archive goes uncompressed to a file. */
-    static final long TRANSFER_MIN = 16 * 1024;
+    /**
+     * Host files from this size on are copied by the kernel when the archive goes uncompressed
+     * to a file; smaller ones are read into the pipeline's chunks by the preparing thread, which
+     * spares the writing thread (the archive's bottleneck) five system calls per file. Measured
+     * on 75 packages, against 16 KiB: about 30 ms sooner with 1 MiB chunks.
+     */
+    static final long TRANSFER_MIN = 512 * 1024;
 
     @Override
     public String name() {

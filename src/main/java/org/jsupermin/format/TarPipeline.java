@@ -19,7 +19,7 @@ import org.jsupermin.util.Threads;
 
 /**
  * Writes a tar archive on two threads: one prepares it (members, headers and the contents of
- * small files, read straight into 256 KiB direct buffers), the caller's thread writes the chunks
+ * small files, read straight into 1 MiB direct buffers), the caller's thread writes the chunks
  * out and has the kernel copy the big files into the output channel. Reading and encoding thus overlap with the
  * writing, which is what the archive's time goes to. The bytes between two big files are handed
  * over as slices of a chunk, so the preparing thread can run far ahead of the copies; at most
@@ -27,7 +27,7 @@ import org.jsupermin.util.Threads;
  */
 final class TarPipeline {
 
-    private static final int CHUNK = 256 * 1024;
+    static final int CHUNK = 1024 * 1024;
     /** Chunks in use at most: the archive bytes prepared ahead of the writing. */
     private static final int CHUNKS = 16;
     /** Items waiting at most (small: slices of the chunks, and files to copy). */

@@ -224,13 +224,15 @@ class TarFormatTest {
 
     @Test
     void hostFilesEndingAnywhereInTheBuffersReadBackWhole() throws Exception {
-        // sizes around the 256 KiB chunks the contents are read into: a file can fill a chunk
-        // exactly, stop one byte short of its end or one past, and span several chunks
+        // sizes around the chunks the contents are read into: a file can fill a chunk exactly,
+        // stop one byte short of its end or one past, and span several chunks
         java.util.Random random = new java.util.Random(42);
         List<TreeEntry> entries = new java.util.ArrayList<>(List.of(TreeEntry.directory("/", 0755, 0)));
         Map<String, byte[]> contents = new LinkedHashMap<>();
-        int[] sizes = {0, 1, 511, 512, 513, 16383, 16384, 130_000, 261_631, 261_632, 261_633, 262_143, 262_144,
-            262_145, 600_000};
+        int chunk = TarPipeline.CHUNK;
+        int[] sizes = {0, 1, 511, 512, 513, 16383, 16384, 130_000, chunk - 1025, chunk - 1024, chunk - 1023, chunk - 1,
+            chunk, chunk + 1,
+            (int) TarFormat.TRANSFER_MIN - 1, (int) TarFormat.TRANSFER_MIN, 2 * chunk + 600_000};
         for (int i = 0; i < 60; i++) {
             int size = i < sizes.length ? sizes[i] : random.nextInt(20_000);
             byte[] data = new byte[size];
