@@ -93,22 +93,7 @@ public final class ContentPreload {
      * thrown here: the writer copies the file again if the tree has it, and reports what is wrong.
      */
     public boolean place(Path file, long size) {
-        if (cancelled || full || size > ImageWriter.MAX_COPIED || placed.containsKey(file)) {
-            return false;
-        }
-        long from = allocator.position();
-        try {
-            ContentWriter.Mapped mapped = writer.copy(file, size, file.toString());
-            placed.put(file, new Placed(size, mapped, from, allocator.position()));
-            return true;
-        } catch (IOException | Ext2Exception | RuntimeException e) {
-            failed.add(new long[] {from, allocator.position()});
-            return false;
-        } catch (NoSpaceException e) {
-            full = true;
-            failed.add(new long[] {from, allocator.position()});
-            return false;
-        }
+        return put(file, size, () -> writer.copy(file, size, file.toString()));
     }
 
     /**
@@ -116,17 +101,30 @@ public final class ContentPreload {
      * in {@link #copyReserved}; false when it was not placed, as for {@link #place}.
      */
     public boolean reserve(Path file, long size) {
+        return put(file, size, () -> {
+            List<long[]> runs = new ArrayList<>();
+            ContentWriter.Mapped mapped = writer.reserve(size, runs);
+            reserved.add(new Reserved(file, size, runs));
+            return mapped;
+        });
+    }
+
+    /** How {@link #put} places a content's blocks. */
+    @FunctionalInterface
+    private interface Placing {
+        ContentWriter.Mapped place() throws IOException, Ext2Exception, NoSpaceException;
+    }
+
+    /** Places a content with {@code how}; a failure or a full image leaves its blocks to be released. */
+    private boolean put(Path file, long size, Placing how) {
         if (cancelled || full || size > ImageWriter.MAX_COPIED || placed.containsKey(file)) {
             return false;
         }
         long from = allocator.position();
         try {
-            List<long[]> runs = new ArrayList<>();
-            ContentWriter.Mapped mapped = writer.reserve(size, runs);
-            placed.put(file, new Placed(size, mapped, from, allocator.position()));
-            reserved.add(new Reserved(file, size, runs));
+            placed.put(file, new Placed(size, how.place(), from, allocator.position()));
             return true;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | Ext2Exception | RuntimeException e) {
             failed.add(new long[] {from, allocator.position()});
             return false;
         } catch (NoSpaceException e) {
