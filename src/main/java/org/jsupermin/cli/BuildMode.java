@@ -97,10 +97,12 @@ final class BuildMode {
         AtomicOutput output = null;
         Ext2Prelude prelude = null;
         boolean committed = false;
+        int priority = Thread.currentThread().getPriority();
         try {
             if (kernel != null && out != null && !cmd.ifNewer) {
                 output = AtomicOutput.begin(out);
                 prelude = Ext2Prelude.start(kernel, output.staging(), size, epoch);
+                behindTheCopying();
             }
             // the package database is opened while the appliance's files are read (for ext2 once
             // the copying has started, the build's longest chain of work)
@@ -160,6 +162,7 @@ final class BuildMode {
                     output = AtomicOutput.begin(out);
                     prelude = Ext2Prelude.start(kernel, output.staging(), size, epoch);
                     prelude.excludes(manifest.excludes());
+                    behindTheCopying();
                 }
             }
 
@@ -202,6 +205,7 @@ final class BuildMode {
             console.info(1, "wrote " + out);
             return 0;
         } finally {
+            Thread.currentThread().setPriority(priority);
             if (prelude != null) {
                 prelude.cancel();
             }
@@ -209,6 +213,16 @@ final class BuildMode {
                 output.abort();
             }
         }
+    }
+
+    /**
+     * Once an ext2 build's copying runs, the tree's work (this thread and the threads it starts
+     * from now on, which inherit its priority) yields to it: the copying is the build's longest
+     * chain, and the tree is needed only when it ends. Priorities count only where the JVM maps
+     * them to nice values (the launcher asks for it when run as root).
+     */
+    private static void behindTheCopying() {
+        Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
     }
 
     /** The result of background work, its exception rethrown as if the work had run here. */
