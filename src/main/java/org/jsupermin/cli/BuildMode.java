@@ -1,6 +1,7 @@
 package org.jsupermin.cli;
 
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,8 +102,7 @@ final class BuildMode {
         try {
             if (kernel != null && out != null && !cmd.ifNewer) {
                 output = AtomicOutput.begin(out);
-                prelude = Ext2Prelude.start(kernel, output.staging(), size, epoch);
-                behindTheCopying();
+                prelude = startCopying(kernel, output, size, epoch);
             }
             // the package database is opened while the appliance's files are read (for ext2 once
             // the copying has started, the build's longest chain of work)
@@ -160,9 +160,8 @@ final class BuildMode {
                 console.info(1, "if-newer: rebuilding because " + why);
                 if (kernel != null) {
                     output = AtomicOutput.begin(out);
-                    prelude = Ext2Prelude.start(kernel, output.staging(), size, epoch);
+                    prelude = startCopying(kernel, output, size, epoch);
                     prelude.excludes(manifest.excludes());
-                    behindTheCopying();
                 }
             }
 
@@ -216,13 +215,17 @@ final class BuildMode {
     }
 
     /**
-     * Once an ext2 build's copying runs, the tree's work (this thread and the threads it starts
-     * from now on, which inherit its priority) yields to it: the copying is the build's longest
-     * chain, and the tree is needed only when it ends. Priorities count only where the JVM maps
-     * them to nice values (the launcher asks for it when run as root).
+     * Starts an ext2 build's prelude in {@code output}'s staging directory. From then on the
+     * tree's work (this thread and the threads it starts, which inherit its priority) yields to
+     * the copying: that is the build's longest chain, and the tree is needed only when it ends.
+     * Priorities count only where the JVM maps them to nice values (the launcher asks for it
+     * when run as root); the build restores this thread's priority when it ends.
      */
-    private static void behindTheCopying() {
+    private static Ext2Prelude startCopying(Kernel kernel, AtomicOutput output, long size, long epoch)
+            throws IOException {
+        Ext2Prelude prelude = Ext2Prelude.start(kernel, output.staging(), size, epoch);
         Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
+        return prelude;
     }
 
     /** The result of background work, its exception rethrown as if the work had run here. */

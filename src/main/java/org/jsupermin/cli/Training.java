@@ -71,16 +71,17 @@ public final class Training {
             Path staging = work.resolve("ext2-appliance");
             prelude = Ext2Prelude.start(kernel, staging, 64L << 20, 0);
             prelude.excludes(List.of("/nothing/*"));
+            TreeEntry packageFile = TreeEntry.file("/usr/hello", 0644, 0, 70_000, new ContentSource.HostFile(hello));
             List<TreeEntry> entries = new ArrayList<>(List.of(
                     TreeEntry.directory("/", 0755, 0),
                     TreeEntry.directory("/lib", 0755, 0),
                     TreeEntry.directory("/lib/modules", 0755, 0),
                     TreeEntry.directory("/usr", 0755, 0),
-                    TreeEntry.file("/usr/hello", 0644, 0, 70_000, new ContentSource.HostFile(hello))));
+                    packageFile));
             for (HostTreeWalk.Walked w : prelude.modules(kernel).walked().get()) {
                 entries.add(w.entry());
             }
-            prelude.packageFilesFound(List.of(entries.get(4)));
+            prelude.packageFilesFound(List.of(packageFile));
             FormatOptions options = new FormatOptions(root, 64L << 20, null, false, 0L, Map.of(), null, null);
             new Ext2Format(kernel, prelude).write(ApplianceTree.of(entries), options, staging);
         } catch (Exception ignored) {

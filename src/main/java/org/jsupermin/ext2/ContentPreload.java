@@ -62,8 +62,8 @@ public final class ContentPreload {
     record Placed(long size, ContentWriter.Mapped mapped, long from, long to) {
     }
 
-    /** A reserved content: its host file, size and runs of blocks ({logical, physical, length}). */
-    private record Reserved(Path file, long size, List<long[]> runs) {
+    /** A reserved content: its host file, size and runs of blocks. */
+    private record Reserved(Path file, long size, List<ContentWriter.Run> runs) {
     }
 
     private ContentPreload(Path path, long sizeBytes, Geometry geometry) throws IOException {
@@ -102,7 +102,7 @@ public final class ContentPreload {
      */
     public boolean reserve(Path file, long size) {
         return put(file, size, () -> {
-            List<long[]> runs = new ArrayList<>();
+            List<ContentWriter.Run> runs = new ArrayList<>();
             ContentWriter.Mapped mapped = writer.reserve(size, runs);
             reserved.add(new Reserved(file, size, runs));
             return mapped;
@@ -147,9 +147,8 @@ public final class ContentPreload {
                     failures.put(r.file(), new IOException("the build was stopped"));
                     continue;
                 }
-                try (FileChannel source = FileChannel.open(r.file(), StandardOpenOption.READ)) {
-                    ContentWriter.checkSize(source, r.file(), r.size(), r.file().toString());
-                    ContentWriter.copyRuns(source, r.runs(), r.size(), r.file().toString(),
+                try {
+                    ContentWriter.copyInto(r.file(), r.size(), r.runs(), r.file().toString(),
                             (src, at, count, position) -> ImageFile.transfer(src, at, count, copies, position));
                 } catch (IOException | Ext2Exception | RuntimeException e) {
                     failures.put(r.file(), e);

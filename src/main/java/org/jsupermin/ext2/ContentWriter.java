@@ -41,6 +41,10 @@ final class ContentWriter {
     record Mapped(int[] iBlock, long blocks) {
     }
 
+    /** Contiguous blocks of a content: {@code blocks} from logical block {@code logical} at {@code physical}. */
+    record Run(long logical, long physical, long blocks) {
+    }
+
     ContentWriter(ImageFile image, BlockAllocator allocator) {
         this.image = image;
         this.allocator = allocator;
@@ -97,9 +101,8 @@ final class ContentWriter {
      * @throws Ext2Exception when the file is not {@code size} bytes long
      */
     Mapped copy(Path file, long size, String path) throws IOException, Ext2Exception, NoSpaceException {
-        try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
-            checkSize(source, file, size, path);
-            List<long[]> runs = new ArrayList<>();
+        try (FileChannel source = open(file, size, path)) {
+            List<Run> runs = new ArrayList<>();
             Mapped mapped = reserve(size, runs);
             copyRuns(source, runs, size, path, imageCopier);
             return mapped;
@@ -108,10 +111,10 @@ final class ContentWriter {
 
     /**
      * Places the blocks of a {@code size}-byte content without writing it, as {@link #copy}
-     * would place them; adds its runs of contiguous blocks ({logical, physical, length}) to
-     * {@code runs}, for {@link #copyRuns} to fill later.
+     * would place them; adds its runs of contiguous blocks to {@code runs}, for
+     * {@link #copyInto} to fill later.
      */
-    Mapped reserve(long size, List<long[]> runs) throws IOException, NoSpaceException {
+    Mapped reserve(long size, List<Run> runs) throws IOException, NoSpaceException {
         mapper = new BlockMapper(allocator, pointerSink, spares);
         long blocks = Geometry.ceilDiv(size, Geometry.BLOCK_SIZE);
         long runLogical = 0;
@@ -124,14 +127,14 @@ final class ContentWriter {
                 continue;
             }
             if (runLen > 0) {
-                runs.add(new long[] {runLogical, runPhys, runLen});
+                runs.add(new Run(runLogical, runPhys, runLen));
             }
             runLogical = i;
             runPhys = phys;
             runLen = 1;
         }
         if (runLen > 0) {
-            runs.add(new long[] {runLogical, runPhys, runLen});
+            runs.add(new Run(runLogical, runPhys, runLen));
         }
         ByteBuffer.wrap(logicalBytes).putLong(0, size);
         crc.update(logicalBytes);
@@ -141,29 +144,46 @@ final class ContentWriter {
         return result;
     }
 
-    /** Where {@link #copyRuns} puts bytes: {@code count} bytes of a source at an image byte position. */
+    /** Where {@link #copyInto} puts bytes: {@code count} bytes of a source at an image byte position. */
     @FunctionalInterface
     interface Copier {
         /** Returns false when the source ended first. */
         boolean copy(FileChannel source, long sourcePosition, long count, long position) throws IOException;
     }
 
-    /** Fails unless {@code source} holds {@code size} bytes. */
-    static void checkSize(FileChannel source, Path file, long size, String path) throws IOException, Ext2Exception {
-        if (source.size() != size) {
-            throw new Ext2Exception("content of " + path + " (" + file + ") is " + source.size() + " bytes, "
-                    + size + " expected; did it change during the build?");
+    /**
+     * Copies {@code file}, which must hold exactly {@code size} bytes, into the blocks
+     * {@link #reserve} placed it in; {@code path} names it in errors.
+     */
+    static void copyInto(Path file, long size, List<Run> runs, String path, Copier target)
+            throws IOException, Ext2Exception {
+        try (FileChannel source = open(file, size, path)) {
+            copyRuns(source, runs, size, path, target);
         }
     }
 
-    /** Copies a {@code size}-byte content into the blocks {@link #reserve} placed it in. */
-    static void copyRuns(FileChannel source, List<long[]> runs, long size, String path, Copier target)
+    /** Opens {@code file}, which must hold {@code size} bytes. */
+    private static FileChannel open(Path file, long size, String path) throws IOException, Ext2Exception {
+        FileChannel source = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            if (source.size() != size) {
+                throw new Ext2Exception("content of " + path + " (" + file + ") is " + source.size() + " bytes, "
+                        + size + " expected; did it change during the build?");
+            }
+            return source;
+        } catch (IOException | Ext2Exception e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    private static void copyRuns(FileChannel source, List<Run> runs, long size, String path, Copier target)
             throws IOException, Ext2Exception {
         for (int i = 0; i < runs.size(); i++) {
-            long[] run = runs.get(i);
-            long from = run[0] * Geometry.BLOCK_SIZE;
-            long count = Math.min(run[2] * Geometry.BLOCK_SIZE, size - from);
-            if (!target.copy(source, from, count, run[1] * Geometry.BLOCK_SIZE)) {
+            Run run = runs.get(i);
+            long from = run.logical() * Geometry.BLOCK_SIZE;
+            long count = Math.min(run.blocks() * Geometry.BLOCK_SIZE, size - from);
+            if (!target.copy(source, from, count, run.physical() * Geometry.BLOCK_SIZE)) {
                 throw new Ext2Exception("content of " + path + " ended before " + size
                         + " bytes; did it change during the build?");
             }

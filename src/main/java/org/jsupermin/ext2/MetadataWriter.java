@@ -13,8 +13,9 @@ import java.util.List;
 final class MetadataWriter {
 
     private static final int BATCH_BLOCKS = 256;
-    /** Inode table blocks gathered for one write; made on first use. */
-    private ByteBuffer batch;
+    /** Inode table blocks gathered for one write, one buffer for every group's table. */
+    private final ByteBuffer batch =
+            ByteBuffer.allocate(BATCH_BLOCKS * Geometry.BLOCK_SIZE).order(ByteOrder.LITTLE_ENDIAN);
 
     private final ImageFile image;
     private final Geometry geometry;
@@ -84,10 +85,6 @@ final class MetadataWriter {
 
     private void writeInodeTable(int g, Inode[] inodes, int lastIno) throws IOException {
         int ipg = geometry.inodesPerGroup;
-        if (batch == null) {
-            // one buffer for every group's table (a new one per group was 1 MiB of garbage each)
-            batch = ByteBuffer.allocate(BATCH_BLOCKS * Geometry.BLOCK_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        }
         long batchStart = -1;
         int batchBlocks = 0;
         for (int b = 0; b < geometry.inodeTableBlocks; b++) {

@@ -20,10 +20,11 @@ import org.jsupermin.util.Threads;
 /**
  * Writes a tar archive on two threads: one prepares it (members, headers and the contents of
  * small files, read straight into 1 MiB direct buffers), the caller's thread writes the chunks
- * out and has the kernel copy the big files into the output channel. Reading and encoding thus overlap with the
- * writing, which is what the archive's time goes to. The bytes between two big files are handed
- * over as slices of a chunk, so the preparing thread can run far ahead of the copies; at most
- * 16 chunks exist at any time, so memory stays flat however big the tree. The bytes are the same as one thread would write.
+ * out and has the kernel copy the big files into the output channel. Reading and encoding thus
+ * overlap with the writing, which is what the archive's time goes to. The bytes between two big
+ * files are handed over as slices of a chunk, so the preparing thread can run far ahead of the
+ * copies; at most 16 chunks exist at any time, so memory stays flat however big the tree. The
+ * bytes are the same as one thread would write.
  */
 final class TarPipeline {
 

@@ -1,5 +1,6 @@
 package org.jsupermin.packages;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,11 +21,11 @@ public record InstalledPackage(String name, String version, String arch, MultiAr
 
     public InstalledPackage {
         // a loop, not a stream: a database makes one of these per installed package, in a fresh JVM
-        List<Dependency>[] copies = new List[depends.size()];
-        for (int i = 0; i < copies.length; i++) {
-            copies[i] = List.copyOf(depends.get(i));
+        List<List<Dependency>> copies = new ArrayList<>(depends.size());
+        for (List<Dependency> requirement : depends) {
+            copies.add(List.copyOf(requirement));
         }
-        depends = List.of(copies);
+        depends = List.copyOf(copies);
         provides = List.copyOf(provides);
         vendor = vendor == null ? "" : vendor;
     }

@@ -3,8 +3,10 @@ package org.jsupermin.ext2;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -49,6 +51,17 @@ class ContentPreloadIT {
         return Files.write(dir.resolve(name), data);
     }
 
+    /** An image of {@code size} holding /data with the files that take contents over: small, indirect, grows, late. */
+    private static Ext2ImageBuilder dataTree(Map<String, Path> src, long size) throws Exception {
+        Ext2ImageBuilder b = new Ext2ImageBuilder(Ext2Options.of(size, T));
+        b.addDirectory("/data", InodeAttributes.of(0755, 0, 0, T));
+        for (String f : new String[] {"small", "indirect", "grows", "late"}) {
+            b.addFile("/data/" + f, InodeAttributes.of(0644, 0, 0, T), Files.size(src.get(f)),
+                    ContentSupplier.ofFile(src.get(f)));
+        }
+        return b;
+    }
+
     private Path build(String name, Map<String, Path> src, long size, int extraFiles) throws Exception {
         Path image = tmp.resolve(name);
         ContentPreload preload = ContentPreload.start(image, size);
@@ -59,12 +72,7 @@ class ContentPreloadIT {
         // the file changes after it was copied: the image must hold the new content
         Files.write(src.get("grows"), Ext2ImageBuilderTest.pattern(60_000));
 
-        Ext2ImageBuilder b = new Ext2ImageBuilder(Ext2Options.of(size, T));
-        b.addDirectory("/data", InodeAttributes.of(0755, 0, 0, T));
-        for (String f : new String[] {"small", "indirect", "grows", "late"}) {
-            b.addFile("/data/" + f, InodeAttributes.of(0644, 0, 0, T), Files.size(src.get(f)),
-                    ContentSupplier.ofFile(src.get(f)));
-        }
+        Ext2ImageBuilder b = dataTree(src, size);
         b.addDirectory("/many", InodeAttributes.of(0755, 0, 0, T));
         for (int i = 0; i < extraFiles; i++) {
             b.addSymlink("/many/link-" + i, InodeAttributes.of(0777, 0, 0, T), "../data/small");
@@ -89,12 +97,7 @@ class ContentPreloadIT {
         assertContents(image, src);
 
         // the same tree without a preload uses fewer blocks: the unused copies are free again
-        Ext2ImageBuilder plain = new Ext2ImageBuilder(Ext2Options.of(SIZE, T));
-        plain.addDirectory("/data", InodeAttributes.of(0755, 0, 0, T));
-        for (String f : new String[] {"small", "indirect", "grows", "late"}) {
-            plain.addFile("/data/" + f, InodeAttributes.of(0644, 0, 0, T), Files.size(src.get(f)),
-                    ContentSupplier.ofFile(src.get(f)));
-        }
+        Ext2ImageBuilder plain = dataTree(src, SIZE);
         plain.addDirectory("/many", InodeAttributes.of(0755, 0, 0, T));
         Path fresh = tmp.resolve("fresh.img");
         plain.write(fresh);
@@ -128,12 +131,7 @@ class ContentPreloadIT {
             long size = Files.size(src.get(f));
             assertTrue(reserve ? preload.reserve(src.get(f), size) : preload.place(src.get(f), size), f);
         }
-        Ext2ImageBuilder b = new Ext2ImageBuilder(Ext2Options.of(SIZE, T));
-        b.addDirectory("/data", InodeAttributes.of(0755, 0, 0, T));
-        for (String f : new String[] {"small", "indirect", "grows", "late"}) {
-            b.addFile("/data/" + f, InodeAttributes.of(0644, 0, 0, T), Files.size(src.get(f)),
-                    ContentSupplier.ofFile(src.get(f)));
-        }
+        Ext2ImageBuilder b = dataTree(src, SIZE);
         // the copies run beside the writer, as in a build
         Thread copying = new Thread(preload::copyReserved, "copy-reserved");
         copying.start();
@@ -168,7 +166,7 @@ class ContentPreloadIT {
         }
         Files.write(src.get("grows"), Ext2ImageBuilderTest.pattern(60_000));
         preload.copyReserved();
-        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        IOException e = assertThrows(IOException.class,
                 () -> b.write(image, Reporter.SILENT, CompletableFuture.completedFuture(preload)));
         assertTrue(e.getMessage().contains(src.get("grows").toString()), e.getMessage());
         assertTrue(e.getMessage().contains("60000 bytes, 50000 expected"), e.getMessage());
