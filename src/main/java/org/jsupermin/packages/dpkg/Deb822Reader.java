@@ -46,8 +46,30 @@ public final class Deb822Reader {
      * file and the line.
      */
     static List<Fields> readFields(Path file, List<String> keep) throws PackageDatabaseException {
+        return readFields(readBytes(file), file.toString(), keep);
+    }
+
+    /**
+     * {@link #readFields(Path, List)} of {@code data}: text whose lines all end at "\n" (a
+     * status file as dpkg writes it) goes through {@link Deb822Scanner}, other text through the
+     * general parser; both give the same fields and errors.
+     */
+    static List<Fields> readFields(byte[] data, String name, List<String> keep) throws PackageDatabaseException {
         List<Fields> out = new ArrayList<>();
-        parse(readBytes(file), file.toString(), keep.toArray(new String[0]), null, out);
+        String[] names = keep.toArray(new String[0]);
+        String text = new String(data, StandardCharsets.ISO_8859_1);
+        if (text.indexOf('\r') < 0) {
+            Deb822Scanner.scan(data, text, name, names, out);
+        } else {
+            parse(data, name, names, null, out);
+        }
+        return out;
+    }
+
+    /** {@link #readFields(byte[], String, List)} through the general parser alone, to compare with. */
+    static List<Fields> readFieldsGenerally(byte[] data, String name, List<String> keep) throws PackageDatabaseException {
+        List<Fields> out = new ArrayList<>();
+        parse(data, name, keep.toArray(new String[0]), null, out);
         return out;
     }
 
@@ -181,7 +203,7 @@ public final class Deb822Reader {
      * Which of {@code keep} the field name at {@code [from, to)} is, ignoring case; -1 for none.
      * An ASCII name is compared in place; another is decoded first.
      */
-    private static int slotOf(String[] keep, byte[] data, String text, int from, int to) {
+    static int slotOf(String[] keep, byte[] data, String text, int from, int to) {
         for (int i = from; i < to; i++) {
             if (text.charAt(i) >= 0x80) {
                 String field = decode(data, from, to);
@@ -216,7 +238,7 @@ public final class Deb822Reader {
     }
 
     /** Whether the line holds only whitespace; a non-ASCII line is decoded to decide. */
-    private static boolean isBlank(byte[] data, String text, int from, int to) {
+    static boolean isBlank(byte[] data, String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
@@ -230,7 +252,7 @@ public final class Deb822Reader {
     }
 
     /** Whether a field name holds whitespace; a non-ASCII name is decoded to decide. */
-    private static boolean hasWhitespace(byte[] data, String text, int from, int to) {
+    static boolean hasWhitespace(byte[] data, String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
@@ -249,7 +271,7 @@ public final class Deb822Reader {
         return new Deb822Paragraph(values, start);
     }
 
-    private static PackageDatabaseException malformed(String name, int lineNo) {
+    static PackageDatabaseException malformed(String name, int lineNo) {
         return new PackageDatabaseException("reading " + name + " line " + lineNo + ": expected 'Field: value'");
     }
 }
