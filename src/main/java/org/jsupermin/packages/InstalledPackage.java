@@ -11,7 +11,8 @@ import java.util.List;
  * @param arch architecture ("amd64", "all", "x86_64", "noarch")
  * @param multiArch dpkg's Multi-Arch, {@link MultiArch#NO} elsewhere
  * @param depends hard dependencies (dpkg Pre-Depends and Depends, rpm Requires): each inner list
- *     is one requirement whose alternatives are tried in order
+ *     is one requirement whose alternatives are tried in order; a {@link DeferredList} is parsed
+ *     when first read, and a malformed field then throws an IllegalArgumentException naming it
  * @param provides what this package provides besides its own name
  * @param vendor the vendor or origin when the database records one (rpm Vendor, dpkg Origin), or ""
  */
@@ -20,12 +21,15 @@ public record InstalledPackage(String name, String version, String arch, MultiAr
         implements Comparable<InstalledPackage> {
 
     public InstalledPackage {
-        // a loop, not a stream: a database makes one of these per installed package, in a fresh JVM
-        List<List<Dependency>> copies = new ArrayList<>(depends.size());
-        for (List<Dependency> requirement : depends) {
-            copies.add(List.copyOf(requirement));
+        // a loop, not a stream: a database makes one of these per installed package, in a fresh JVM;
+        // a deferred list (dependencies parsed when first read) is kept as it is
+        if (!(depends instanceof DeferredList)) {
+            List<List<Dependency>> copies = new ArrayList<>(depends.size());
+            for (List<Dependency> requirement : depends) {
+                copies.add(List.copyOf(requirement));
+            }
+            depends = List.copyOf(copies);
         }
-        depends = List.copyOf(copies);
         provides = List.copyOf(provides);
         vendor = vendor == null ? "" : vendor;
     }

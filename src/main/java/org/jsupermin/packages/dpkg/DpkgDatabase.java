@@ -81,7 +81,7 @@ public final class DpkgDatabase implements PackageDatabase {
     }
 
     /** The live conffiles the status file records for {@code pkg}. */
-    public List<String> conffiles(InstalledPackage pkg) {
+    public List<String> conffiles(InstalledPackage pkg) throws PackageDatabaseException {
         return status.conffilesOf(pkg);
     }
 
@@ -132,7 +132,7 @@ public final class DpkgDatabase implements PackageDatabase {
             Map<InstalledPackage, List<String>> edited = new TreeMap<>();
             for (Map.Entry<InstalledPackage, List<String>> e : present.entrySet()) {
                 for (String path : e.getValue()) {
-                    if (PristineCheck.unchanged(onRoot(path), status.conffileDigests().get(path))) {
+                    if (PristineCheck.unchanged(onRoot(path), status.conffileDigest(path))) {
                         result.add(readInstalled(path, e.getKey().name()));
                     } else {
                         edited.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(path);

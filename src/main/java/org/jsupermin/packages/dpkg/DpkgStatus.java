@@ -7,26 +7,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import org.jsupermin.packages.DeferredList;
 import org.jsupermin.packages.Dependency;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.MultiArch;
 import org.jsupermin.packages.PackageDatabaseException;
 
 /**
- * The installed packages of a dpkg status file, with each package's live conffiles.
- *
- * @param file the status file read
- * @param packages installed packages, sorted
- * @param conffiles package id ("name:arch") to its conffile paths, obsolete ones left out
- * @param conffileDigests conffile path to the md5sum dpkg recorded for the version as shipped
+ * The installed packages of a dpkg status file, with each package's live conffiles. A build
+ * reads the status file of a whole host to use a few dozen of its packages, in a fresh JVM: the
+ * Depends and Conffiles fields are parsed when a package's are first asked for, so a malformed
+ * one is reported then (naming the file, line, package and field), not when the file is read.
  */
-public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String, List<String>> conffiles,
-                         Map<String, String> conffileDigests) {
+public final class DpkgStatus {
 
     private static final Set<String> INSTALLED = Set.of("install ok installed", "hold ok installed");
     private static final Set<String> DROPPED_CONFFILE_FLAGS = Set.of("obsolete", "remove-on-upgrade");
-    /** The fields this record is made of; the others (Description, Maintainer, …) are skipped unread. */
+    /** The fields kept; the others (Description, Maintainer, …) are skipped unread. */
     private static final List<String> FIELDS = List.of("Package", "Status", "Version", "Architecture", "Multi-Arch",
             "Pre-Depends", "Depends", "Provides", "Origin", "Conffiles");
     private static final int PACKAGE = 0;
@@ -40,17 +37,28 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
     private static final int ORIGIN = 8;
     private static final int CONFFILES = 9;
 
-    public DpkgStatus {
-        packages = List.copyOf(packages);
-        conffiles = Collections.unmodifiableMap(new TreeMap<>(conffiles));
-        conffileDigests = Collections.unmodifiableMap(new TreeMap<>(conffileDigests));
+    /** A package's Conffiles field as read, parsed on demand. */
+    private record RawConffiles(String value, int line, String packageName) {
+    }
+
+    private final Path file;
+    private final List<InstalledPackage> packages;
+    /** Package id ("name:arch") to its Conffiles field, in file order. */
+    private final Map<String, RawConffiles> rawConffiles;
+    /** Package id to its live conffiles, once parsed. */
+    private final Map<String, List<String>> conffiles = new HashMap<>();
+    private Map<String, String> conffileDigests;
+
+    private DpkgStatus(Path file, List<InstalledPackage> packages, Map<String, RawConffiles> rawConffiles) {
+        this.file = file;
+        this.packages = List.copyOf(packages);
+        this.rawConffiles = rawConffiles;
     }
 
     /** Reads {@code file}, keeping only packages whose Status is installed. */
     public static DpkgStatus read(Path file) throws PackageDatabaseException {
         List<InstalledPackage> packages = new ArrayList<>();
-        Map<String, List<String>> conffiles = new HashMap<>();
-        Map<String, String> digests = new HashMap<>();
+        Map<String, RawConffiles> conffiles = new java.util.LinkedHashMap<>();
         for (Deb822Reader.Fields p : Deb822Reader.readFields(file, FIELDS)) {
             String name = p.get(PACKAGE);
             String raw = p.get(STATUS) == null ? "" : p.get(STATUS);
@@ -60,48 +68,89 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
             }
             InstalledPackage pkg = toPackage(file, p, name);
             packages.add(pkg);
-            List<String> live = parseConffiles(file, p, digests);
-            if (!live.isEmpty()) {
-                conffiles.put(pkg.id(), live);
+            if (p.get(CONFFILES) != null) {
+                conffiles.put(pkg.id(), new RawConffiles(p.get(CONFFILES), p.line(), name));
             }
         }
         Collections.sort(packages);
-        return new DpkgStatus(file, packages, conffiles, digests);
+        return new DpkgStatus(file, packages, conffiles);
     }
 
-    /** The live conffiles of {@code pkg}, in the order the status lists them. */
-    public List<String> conffilesOf(InstalledPackage pkg) {
-        return conffiles.getOrDefault(pkg.id(), List.of());
+    /** The status file read. */
+    public Path file() {
+        return file;
+    }
+
+    /** The installed packages, sorted. */
+    public List<InstalledPackage> packages() {
+        return packages;
+    }
+
+    /** The live conffiles of {@code pkg}, in the order the status lists them (obsolete ones left out). */
+    public synchronized List<String> conffilesOf(InstalledPackage pkg) throws PackageDatabaseException {
+        List<String> parsed = conffiles.get(pkg.id());
+        if (parsed == null) {
+            RawConffiles raw = rawConffiles.get(pkg.id());
+            parsed = raw == null ? List.of() : List.copyOf(parseConffiles(raw, null));
+            conffiles.put(pkg.id(), parsed);
+        }
+        return parsed;
+    }
+
+    /** The md5sum dpkg recorded for conffile {@code path} as shipped, or null (the last package listing it wins). */
+    public synchronized String conffileDigest(String path) throws PackageDatabaseException {
+        if (conffileDigests == null) {
+            Map<String, String> digests = new HashMap<>();
+            for (RawConffiles raw : rawConffiles.values()) {
+                parseConffiles(raw, digests);
+            }
+            conffileDigests = digests;
+        }
+        return conffileDigests.get(path);
     }
 
     private static InstalledPackage toPackage(Path file, Deb822Reader.Fields p, String name)
             throws PackageDatabaseException {
-        String field = "Depends";
+        String preDepends = p.get(PRE_DEPENDS);
+        String depends = p.get(DEPENDS);
+        int line = p.line();
+        List<List<Dependency>> requirements = preDepends == null && depends == null ? List.of()
+                : new DeferredList<>(() -> parseRequirements(file, line, name, preDepends, depends));
         try {
-            List<List<Dependency>> depends = new ArrayList<>();
-            field = "Pre-Depends";
-            depends.addAll(DependencyParser.parseDepends(p.get(PRE_DEPENDS)));
-            field = "Depends";
-            depends.addAll(DependencyParser.parseDepends(p.get(DEPENDS)));
-            field = "Provides";
             var provides = DependencyParser.parseProvides(p.get(PROVIDES));
             return new InstalledPackage(name, orElse(p.get(VERSION), ""), orElse(p.get(ARCHITECTURE), "all"),
-                    MultiArch.parse(p.get(MULTI_ARCH)), depends, provides, orElse(p.get(ORIGIN), ""));
+                    MultiArch.parse(p.get(MULTI_ARCH)), requirements, provides, orElse(p.get(ORIGIN), ""));
         } catch (IllegalArgumentException e) {
-            throw new PackageDatabaseException("reading " + file + " line " + p.line() + " (package " + name
-                    + ", field " + field + "): " + e.getMessage(), e);
+            throw new PackageDatabaseException(where(file, line, name, "Provides") + e.getMessage(), e);
         }
     }
 
-    /** Lines " /etc/foo md5 [flag]"; entries flagged obsolete or remove-on-upgrade are dropped. */
-    private static List<String> parseConffiles(Path file, Deb822Reader.Fields p, Map<String, String> digests)
-            throws PackageDatabaseException {
-        String value = p.get(CONFFILES);
-        List<String> result = new ArrayList<>();
-        if (value == null) {
-            return result;
+    /** Pre-Depends then Depends, each requirement's alternatives unmodifiable. */
+    private static List<List<Dependency>> parseRequirements(Path file, int line, String name, String preDepends,
+                                                            String depends) {
+        String field = "Pre-Depends";
+        try {
+            List<List<Dependency>> all = new ArrayList<>(DependencyParser.parseDepends(preDepends));
+            field = "Depends";
+            all.addAll(DependencyParser.parseDepends(depends));
+            all.replaceAll(List::copyOf);
+            return all;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where(file, line, name, field) + e.getMessage(), e);
         }
-        for (String line : value.split("\n")) {
+    }
+
+    private static String where(Path file, int line, String name, String field) {
+        return "reading " + file + " line " + line + " (package " + name + ", field " + field + "): ";
+    }
+
+    /**
+     * Lines " /etc/foo md5 [flag]"; entries flagged obsolete or remove-on-upgrade are dropped.
+     * The digest of each entry kept goes into {@code digests} when that is not null.
+     */
+    private List<String> parseConffiles(RawConffiles raw, Map<String, String> digests) throws PackageDatabaseException {
+        List<String> result = new ArrayList<>();
+        for (String line : raw.value().split("\n")) {
             List<String> tokens = tokens(line);
             if (tokens.isEmpty()) {
                 continue;
@@ -112,13 +161,15 @@ public record DpkgStatus(Path file, List<InstalledPackage> packages, Map<String,
                 dropped = true;
             }
             if (tokens.size() < 2 || !tokens.get(0).startsWith("/")) {
-                throw new PackageDatabaseException("reading " + file + " line " + p.line() + " (package "
-                        + p.get(PACKAGE) + ", field Conffiles): expected '/path md5sum', got '" + line.strip() + "'");
+                throw new PackageDatabaseException("reading " + file + " line " + raw.line() + " (package "
+                        + raw.packageName() + ", field Conffiles): expected '/path md5sum', got '" + line.strip() + "'");
             }
             if (!dropped) {
                 String path = String.join(" ", tokens.subList(0, tokens.size() - 1));
                 result.add(path);
-                digests.put(path, tokens.get(tokens.size() - 1));
+                if (digests != null) {
+                    digests.put(path, tokens.get(tokens.size() - 1));
+                }
             }
         }
         return result;

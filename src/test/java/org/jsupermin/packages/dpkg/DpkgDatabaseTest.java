@@ -162,6 +162,24 @@ class DpkgDatabaseTest {
     }
 
     @Test
+    void malformedDependencyFailsOnlyTheResolutionsThatReachIt(@TempDir Path tmp) throws Exception {
+        Path root = DebFixtures.copyRoot(tmp);
+        Path status = root.resolve("var/lib/dpkg/status");
+        Files.writeString(status, Files.readString(status) + "\nPackage: broken\nStatus: install ok installed\n"
+                + "Version: 1\nArchitecture: all\nDepends: bash (>= )\n\nPackage: uses-broken\n"
+                + "Status: install ok installed\nVersion: 1\nArchitecture: all\nDepends: broken\n");
+        DpkgDatabase copy = open(root);
+        org.jsupermin.resolve.Resolver resolver = new org.jsupermin.resolve.Resolver(copy.installedPackages(),
+                copy.versionScheme(), copy.nativeArch());
+        assertTrue(resolver.resolve(List.of("bash")).closure().stream().anyMatch(p -> p.name().equals("libc6")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> resolver.resolve(List.of("uses-broken")));
+        assertTrue(e.getMessage().startsWith("reading " + status + " line "), e.getMessage());
+        assertTrue(e.getMessage().contains("(package broken, field Depends): cannot parse dependency 'bash (>= )'"),
+                e.getMessage());
+    }
+
+    @Test
     void filesOfManyPackagesIsFast() throws Exception {
         List<InstalledPackage> many = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

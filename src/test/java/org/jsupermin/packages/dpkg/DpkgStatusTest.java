@@ -57,6 +57,9 @@ class DpkgStatusTest {
                 + " /etc/a 0123\n /etc/b 4567 obsolete\n /etc/c newconffile\n /etc/d 89ab remove-on-upgrade\n");
         DpkgStatus s = DpkgStatus.read(file);
         assertEquals(List.of("/etc/a", "/etc/c"), s.conffilesOf(s.packages().get(0)));
+        assertEquals("0123", s.conffileDigest("/etc/a"));
+        assertEquals("newconffile", s.conffileDigest("/etc/c"));
+        assertEquals(null, s.conffileDigest("/etc/b"), "obsolete entries have no digest");
     }
 
     @Test
@@ -74,10 +77,37 @@ class DpkgStatusTest {
     }
 
     @Test
-    void badDependencyNamesPackageAndField() throws Exception {
-        Path file = status("Package: p\nStatus: install ok installed\nVersion: 1\nArchitecture: all\nDepends: a (>= )\n");
-        PackageDatabaseException e = assertThrows(PackageDatabaseException.class, () -> DpkgStatus.read(file));
-        assertTrue(e.getMessage().startsWith("reading " + file + " line 1 (package p, field Depends)"), e.getMessage());
+    void badDependencyNamesPackageAndFieldWhenRead() throws Exception {
+        Path file = status("Package: o\nStatus: install ok installed\nVersion: 1\nArchitecture: all\nDepends: a\n\n"
+                + "Package: p\nStatus: install ok installed\nVersion: 1\nArchitecture: all\nDepends: a (>= )\n");
+        DpkgStatus s = DpkgStatus.read(file);
+        assertEquals("[[a]]", s.packages().get(0).depends().toString(), "the other packages are fine");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.packages().get(1).depends().size());
+        assertTrue(e.getMessage().startsWith("reading " + file + " line 7 (package p, field Depends)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> s.packages().get(1).depends().get(0), "and at every read");
+    }
+
+    @Test
+    void badPreDependsAndProvidesNameTheirField() throws Exception {
+        Path pre = status("Package: p\nStatus: install ok installed\nVersion: 1\nArchitecture: all\nPre-Depends: (x)\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DpkgStatus.read(pre).packages().get(0).depends().size());
+        assertTrue(e.getMessage().contains("(package p, field Pre-Depends)"), e.getMessage());
+        Path provides = status("Package: p\nStatus: install ok installed\nVersion: 1\nArchitecture: all\nProvides: x (>> 1)\n");
+        PackageDatabaseException p = assertThrows(PackageDatabaseException.class, () -> DpkgStatus.read(provides));
+        assertTrue(p.getMessage().startsWith("reading " + provides + " line 1 (package p, field Provides)"), p.getMessage());
+    }
+
+    @Test
+    void badConffilesNamePackageAndFieldWhenAskedFor() throws Exception {
+        Path file = status("Package: p\nStatus: install ok installed\nVersion: 1\nArchitecture: all\nConffiles:\n etc/x 0123\n\n"
+                + "Package: q\nStatus: install ok installed\nVersion: 1\nArchitecture: all\nConffiles:\n /etc/q 4567\n");
+        DpkgStatus s = DpkgStatus.read(file);
+        assertEquals(List.of("/etc/q"), s.conffilesOf(s.packages().get(1)));
+        PackageDatabaseException e = assertThrows(PackageDatabaseException.class, () -> s.conffilesOf(s.packages().get(0)));
+        assertEquals("reading " + file + " line 1 (package p, field Conffiles): expected '/path md5sum', got 'etc/x 0123'",
+                e.getMessage());
+        assertThrows(PackageDatabaseException.class, () -> s.conffileDigest("/etc/q"), "the digests read every package's");
     }
 
     @Test
