@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import org.jsupermin.format.Ext2Format;
 import org.jsupermin.format.Ext2Prelude;
@@ -24,12 +25,14 @@ import org.jsupermin.manifest.Manifest;
 import org.jsupermin.manifest.ManifestReader;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
+import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageDatabases;
 import org.jsupermin.resolve.Resolution;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.tree.ApplianceTreeBuilder;
 import org.jsupermin.tree.Assembly;
 import org.jsupermin.tree.BaseImagePrefetch;
+import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.tree.TreeInputs;
 import org.jsupermin.util.AtomicOutput;
 import org.jsupermin.util.BuildLock;
@@ -106,7 +109,15 @@ final class BuildMode {
             }
             // the package database is opened while the appliance's files are read (for ext2 once
             // the copying has started, the build's longest chain of work)
-            Future<PackageDatabase> opening = Threads.start("open-database", () -> PackageDatabases.detect(cmd.root));
+            // (this and the build's other background work are classes, not lambdas: in a fresh JVM each
+            // lambda's first call costs its linkage, a few hundred microseconds of interpreted code)
+            Path root = cmd.root;
+            Future<PackageDatabase> opening = Threads.start("open-database", new Callable<PackageDatabase>() {
+                @Override
+                public PackageDatabase call() throws PackageDatabaseException {
+                    return PackageDatabases.detect(root);
+                }
+            });
             Manifest manifest = ManifestReader.read(inputs);
             if (prelude != null) {
                 prelude.excludes(manifest.excludes());
@@ -127,23 +138,11 @@ final class BuildMode {
                 return 0;
             }
 
-            Callable<String> stamp = () -> {
-                BuildStamp s = new BuildStamp()
-                        .add("tool", Version.number())
-                        .add("format", formatName).add("size", size).add("host-cpu", cmd.hostCpu)
-                        .add("copy-kernel", cmd.copyKernel).add("packagelist", cmd.includePackagelist)
-                        .add("compression", cmd.compression).add("root", cmd.root.toAbsolutePath())
-                        .add("epoch", epoch);
-                for (Path f : manifest.inputFiles()) {
-                    s.addFile("input", f);
+            Callable<String> stamp = new Callable<String>() {
+                @Override
+                public String call() throws IOException {
+                    return stampOf(formatName, size, epoch, manifest, closure, kernel);
                 }
-                for (InstalledPackage p : closure) {
-                    s.add("package", p.nameVersionArch());
-                }
-                if (kernel != null) {
-                    s.add("kernel", kernel.version()).addFileIdentity("kernel-image", kernel.image());
-                }
-                return s.hex();
             };
             List<Path> outputs = out == null ? List.of() : outputFiles(formatName, out);
             // the digest decides --if-newer up front; otherwise it is only written after the build,
@@ -168,7 +167,7 @@ final class BuildMode {
             // for ext2 the prelude is running by now and walks the kernel's modules for the tree
             List<TreeInputs.ExtraTree> extra = prelude == null ? List.of() : List.of(prelude.modules(kernel));
             Assembly assembly = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, manifest, extra,
-                    cmd.includePackagelist, epoch, console, prelude != null ? prelude::packageFilesFound : null,
+                    cmd.includePackagelist, epoch, console, prelude != null ? packageFilesFound(prelude) : null,
                     baseImages));
             ApplianceTree tree = assembly.tree();
             console.info(2, "assembled the tree (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
@@ -212,6 +211,37 @@ final class BuildMode {
                 output.abort();
             }
         }
+    }
+
+    /** The {@code --if-newer} digest of everything that decides this build's output. */
+    private String stampOf(String formatName, long size, Long epoch, Manifest manifest, List<InstalledPackage> closure,
+                           Kernel kernel) throws IOException {
+        BuildStamp s = new BuildStamp()
+                .add("tool", Version.number())
+                .add("format", formatName).add("size", size).add("host-cpu", cmd.hostCpu)
+                .add("copy-kernel", cmd.copyKernel).add("packagelist", cmd.includePackagelist)
+                .add("compression", cmd.compression).add("root", cmd.root.toAbsolutePath())
+                .add("epoch", epoch);
+        for (Path f : manifest.inputFiles()) {
+            s.addFile("input", f);
+        }
+        for (InstalledPackage p : closure) {
+            s.add("package", p.nameVersionArch());
+        }
+        if (kernel != null) {
+            s.add("kernel", kernel.version()).addFileIdentity("kernel-image", kernel.image());
+        }
+        return s.hex();
+    }
+
+    /** The prelude's listener for the package files found, as the tree builder takes it. */
+    private static Consumer<List<TreeEntry>> packageFilesFound(Ext2Prelude prelude) {
+        return new Consumer<List<TreeEntry>>() {
+            @Override
+            public void accept(List<TreeEntry> files) {
+                prelude.packageFilesFound(files);
+            }
+        };
     }
 
     /**

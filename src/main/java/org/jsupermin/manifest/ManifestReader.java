@@ -3,14 +3,15 @@ package org.jsupermin.manifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import org.jsupermin.util.Compression;
 
@@ -76,13 +77,15 @@ public final class ManifestReader {
             throw new ManifestException(input + ": no such file or directory");
         }
         if (Files.isDirectory(input)) {
-            List<Path> children;
-            try (Stream<Path> s = Files.list(input)) {
-                children = new ArrayList<>(s.toList());
+            List<Path> children = new ArrayList<>();
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(input)) {
+                for (Path child : s) {
+                    children.add(child);
+                }
             } catch (IOException e) {
                 throw new ManifestException("reading directory " + input + ": " + e.getMessage(), e);
             }
-            children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+            children.sort(BY_NAME);
             for (Path child : children) {
                 collect(child, out);
             }
@@ -90,6 +93,14 @@ public final class ManifestReader {
             out.add(input);
         }
     }
+
+    /** Directory entries by file name (a class, not a lambda: linking one costs start-up time). */
+    private static final Comparator<Path> BY_NAME = new Comparator<Path>() {
+        @Override
+        public int compare(Path a, Path b) {
+            return a.getFileName().toString().compareTo(b.getFileName().toString());
+        }
+    };
 
     private static List<String> lines(Path file) throws ManifestException {
         try (InputStream in = Compression.open(file)) {

@@ -1,5 +1,8 @@
 package org.jsupermin.packages;
 
+import java.util.Comparator;
+import org.jsupermin.util.PathOrder;
+
 /**
  * An entry a maintainer script would have created: an alternatives symlink, or a generated file
  * such as /etc/passwd from base-passwd's master copy.
@@ -12,6 +15,15 @@ package org.jsupermin.packages;
  * @param requires an absolute path that must be in the appliance for this entry to be added, or null
  */
 public record ExtraEntry(String path, String symlinkTarget, byte[] content, int mode, int gid, String requires) {
+
+    /** Extras by path, in {@link PathOrder} (a class, not a lambda: linking one costs start-up time). */
+    public static final Comparator<ExtraEntry> BY_PATH = new Comparator<ExtraEntry>() {
+        @Override
+        public int compare(ExtraEntry a, ExtraEntry b) {
+            return PathOrder.compare(a.path(), b.path());
+        }
+    };
+
 
     /** A symlink that only applies when {@code requires} is present. */
     public static ExtraEntry symlink(String path, String target, String requires) {

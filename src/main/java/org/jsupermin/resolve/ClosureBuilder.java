@@ -190,9 +190,26 @@ final class ClosureBuilder {
         }
     }
 
+    /** Links by the package they start from, stably. */
+    private static final Comparator<Link> BY_FROM = new Comparator<Link>() {
+        @Override
+        public int compare(Link a, Link b) {
+            return Integer.compare(a.from(), b.from());
+        }
+    };
+
     private Resolution result() {
-        int[] sorted = order.stream().mapToInt(Integer::intValue).sorted().toArray();
-        List<InstalledPackage> closure = Arrays.stream(sorted).mapToObj(index::get).toList();
+        // loops rather than streams and lambdas, which cost their linkage in a fresh JVM
+        int[] sorted = new int[order.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = order.get(i);
+        }
+        Arrays.sort(sorted);
+        List<InstalledPackage> packages = new ArrayList<>(sorted.length);
+        for (int p : sorted) {
+            packages.add(index.get(p));
+        }
+        List<InstalledPackage> closure = List.copyOf(packages);
         List<RequestedPackage> roots = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             Request q = requests.get(i);
@@ -200,14 +217,18 @@ final class ClosureBuilder {
             roots.add(new RequestedPackage(q.text(), index.get(requestChoice[i]), virtual));
         }
         List<Link> byFrom = new ArrayList<>(links);
-        byFrom.sort(Comparator.comparingInt(Link::from));
+        byFrom.sort(BY_FROM);
         List<DependencyEdge> edges = new ArrayList<>(byFrom.size());
         for (Link l : byFrom) {
             Requirement.Option o = l.requirement().options().get(l.option());
             edges.add(new DependencyEdge(index.get(l.from()), index.get(l.to()), l.requirement().alternatives(),
                     o.dependency(), o.viaProvides() ? o.dependency().name() : null));
         }
-        List<String> requested = requests.stream().map(Request::text).toList();
+        List<String> texts = new ArrayList<>(requests.size());
+        for (Request q : requests) {
+            texts.add(q.text());
+        }
+        List<String> requested = List.copyOf(texts);
         String nativeArch = index.arch().nativeArch();
         return new Resolution(requested, closure, warnings(byFrom, new Labels(nativeArch)), roots, edges, nativeArch);
     }
@@ -219,7 +240,12 @@ final class ClosureBuilder {
         }
         Map<Integer, List<Link>> out = new HashMap<>();
         for (Link l : byFrom) {
-            out.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l);
+            List<Link> from = out.get(l.from());
+            if (from == null) {
+                from = new ArrayList<>();
+                out.put(l.from(), from);
+            }
+            from.add(l);
         }
         int[] parent = new int[included.length];
         Arrays.fill(parent, -2);

@@ -42,9 +42,20 @@ final class PackageIndex {
         for (int i = 0; i < packages.length; i++) {
             InstalledPackage p = packages[i];
             multiArch |= p.multiArch() != MultiArch.NO;
-            names.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(i);
+            // get and put rather than computeIfAbsent: a lambda costs its linkage in a fresh JVM
+            List<Integer> named = names.get(p.name());
+            if (named == null) {
+                named = new ArrayList<>(1);
+                names.put(p.name(), named);
+            }
+            named.add(i);
             for (Provide provide : p.provides()) {
-                providers.computeIfAbsent(provide.name(), k -> new ArrayList<>()).add(new ProvideRef(i, provide));
+                List<ProvideRef> refs = providers.get(provide.name());
+                if (refs == null) {
+                    refs = new ArrayList<>(2);
+                    providers.put(provide.name(), refs);
+                }
+                refs.add(new ProvideRef(i, provide));
             }
         }
         for (Map.Entry<String, List<Integer>> e : names.entrySet()) {
@@ -168,9 +179,18 @@ final class PackageIndex {
             // multiarch data this is tried only when nothing else satisfies the dependency
             provs = providers(d, dependerArch, !arch.lenient(d.archQualifier()), true);
         }
-        provs.sort(Comparator.<Integer>comparingInt(c -> packages[c].vendor().equals(dependerVendor) ? 0 : 1)
-                .thenComparing(c -> packages[c].name())
-                .thenComparing(realOrder(dependerArch)));
+        Comparator<Integer> real = realOrder(dependerArch);
+        provs.sort(new Comparator<Integer>() {
+            @Override
+            public int compare(Integer a, Integer b) {
+                // the depender's vendor first, then by name, then as real packages
+                int c = Boolean.compare(!packages[a].vendor().equals(dependerVendor), !packages[b].vendor().equals(dependerVendor));
+                if (c == 0) {
+                    c = packages[a].name().compareTo(packages[b].name());
+                }
+                return c != 0 ? c : real.compare(a, b);
+            }
+        });
         return new Requirement.Option(d, toArray(provs), true);
     }
 
@@ -204,9 +224,16 @@ final class PackageIndex {
 
     /** Same architecture as the depender, then native, then newest, then index order. */
     private Comparator<Integer> realOrder(String dependerArch) {
-        return Comparator.<Integer>comparingInt(c -> arch.rank(dependerArch, packages[c]))
-                .thenComparing((a, b) -> versions.compare(packages[b].version(), packages[a].version()))
-                .thenComparingInt(c -> c);
+        return new Comparator<Integer>() {
+            @Override
+            public int compare(Integer a, Integer b) {
+                int c = Integer.compare(arch.rank(dependerArch, packages[a]), arch.rank(dependerArch, packages[b]));
+                if (c == 0) {
+                    c = versions.compare(packages[b].version(), packages[a].version());
+                }
+                return c != 0 ? c : Integer.compare(a, b);
+            }
+        };
     }
 
     /** Installed packages named like an alternative of {@code r} that do not satisfy it: "bar:amd64=1.0". */

@@ -35,7 +35,7 @@ public final class ApplianceTree {
      */
     public static ApplianceTree of(List<TreeEntry> entries) {
         List<TreeEntry> sorted = new ArrayList<>(entries);
-        PathOrder.sort(sorted, TreeEntry::path);
+        PathOrder.sort(sorted, TreeEntry.PATH_OF);
         ApplianceTree tree = new ApplianceTree(sorted);
         if (tree.byPath.size() != sorted.size()) {
             throw new IllegalArgumentException("duplicate paths in appliance tree");

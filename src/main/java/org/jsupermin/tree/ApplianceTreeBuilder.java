@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 import org.jsupermin.packages.ExtraEntry;
 import org.jsupermin.packages.InstalledPackage;
@@ -72,7 +73,12 @@ public final class ApplianceTreeBuilder {
                 : inputs.baseImages() != null ? inputs.baseImages() : BaseImagePrefetch.start(baseImages);
         // the maintainer-script extras need only the database: read on a thread of their own while
         // the package files are listed (measured: 15-20 ms of a fresh JVM's time)
-        Background<List<ExtraEntry>> extras = Background.start("extra-entries", () -> db.extraEntries(inputs.closure()));
+        Background<List<ExtraEntry>> extras = Background.start("extra-entries", new Callable<List<ExtraEntry>>() {
+            @Override
+            public List<ExtraEntry> call() throws PackageDatabaseException {
+                return db.extraEntries(inputs.closure());
+            }
+        });
         addPackageFiles();
         announcePackageFiles();
         startCapabilityScan();
@@ -97,7 +103,9 @@ public final class ApplianceTreeBuilder {
         list = addCapabilities(list);
         if (inputs.sourceDateEpoch() != null) {
             long epoch = inputs.sourceDateEpoch();
-            list.replaceAll(e -> e.clampedTo(epoch));
+            for (int i = 0; i < list.size(); i++) {
+                list.set(i, list.get(i).clampedTo(epoch));
+            }
         }
         return ApplianceTree.of(list);
     }
@@ -127,7 +135,7 @@ public final class ApplianceTreeBuilder {
                 files.add(e);
             }
         }
-        PathOrder.sort(files, TreeEntry::path);
+        PathOrder.sort(files, TreeEntry.PATH_OF);
         inputs.packageFilesFound().accept(files);
     }
 
@@ -180,7 +188,12 @@ public final class ApplianceTreeBuilder {
                 addHost(link, paths.host(link));
             }
         }
-        List<TreeEntry> links = entries.values().stream().filter(e -> e.type() == EntryType.SYMLINK).toList();
+        List<TreeEntry> links = new ArrayList<>();
+        for (TreeEntry e : entries.values()) {
+            if (e.type() == EntryType.SYMLINK) {
+                links.add(e);
+            }
+        }
         for (TreeEntry link : links) {
             String target = link.linkTarget().startsWith("/") ? link.linkTarget() : link.parent() + "/" + link.linkTarget();
             String dir = paths.canonical(AbsolutePaths.normalize(target));
@@ -234,7 +247,9 @@ public final class ApplianceTreeBuilder {
         for (Map.Entry<String, String> x : excluded.entrySet()) {
             TreeEntry e = entries.remove(x.getKey());
             if (e.type() == EntryType.FILE) {
-                excludedBytes.merge("-" + x.getValue(), e.size(), Long::sum);
+                String rule = "-" + x.getValue();
+                Long sum = excludedBytes.get(rule);
+                excludedBytes.put(rule, sum == null ? e.size() : sum + e.size());
             }
             inodes.remove(x.getKey());
         }
@@ -371,7 +386,9 @@ public final class ApplianceTreeBuilder {
         linked.sort(PathOrder.COMPARATOR);
         Map<String, Integer> count = new HashMap<>();
         for (String path : linked) {
-            count.merge(inodes.get(path), 1, Integer::sum);
+            String inode = inodes.get(path);
+            Integer n = count.get(inode);
+            count.put(inode, n == null ? 1 : n + 1);
         }
         for (String path : linked) {
             firstOfInode.putIfAbsent(inodes.get(path), path);
@@ -433,7 +450,13 @@ public final class ApplianceTreeBuilder {
                     caps.put(c.getKey(), c.getValue());
                 }
             }
-            hostFiles.removeIf(scanned::contains);
+            List<Path> unscanned = new ArrayList<>();
+            for (Path f : hostFiles) {
+                if (!scanned.contains(f)) {
+                    unscanned.add(f);
+                }
+            }
+            hostFiles = unscanned;
         }
         if (!hostFiles.isEmpty()) {
             hostFiles.sort(null);

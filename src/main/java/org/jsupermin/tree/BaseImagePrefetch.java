@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import org.jsupermin.packages.PackageDatabaseException;
 
@@ -18,17 +19,20 @@ public final class BaseImagePrefetch {
     private final Background<List<Object>> task;
 
     private BaseImagePrefetch(List<Path> images) {
-        this.task = Background.start("base-images", () -> {
-            List<Object> out = new ArrayList<>(images.size());
-            for (Path image : images) {
-                try {
-                    out.add(BaseImageReader.read(image));
-                } catch (TreeException e) {
-                    out.add(e);
-                    break;
+        this.task = Background.start("base-images", new Callable<List<Object>>() {
+            @Override
+            public List<Object> call() throws IOException {
+                List<Object> out = new ArrayList<>(images.size());
+                for (Path image : images) {
+                    try {
+                        out.add(BaseImageReader.read(image));
+                    } catch (TreeException e) {
+                        out.add(e);
+                        break;
+                    }
                 }
+                return out;
             }
-            return out;
         });
     }
 

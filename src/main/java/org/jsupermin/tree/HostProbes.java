@@ -2,6 +2,7 @@ package org.jsupermin.tree;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -36,9 +37,12 @@ final class HostProbes {
         this.probes = new HostProbe[capacity];
         // a second thread only where there is a second core, and enough files to share
         boolean share = capacity > CHUNK && Runtime.getRuntime().availableProcessors() > 1;
-        this.helper = share ? Background.start("lstat", () -> {
-            work();
-            return null;
+        this.helper = share ? Background.start("lstat", new Callable<Void>() {
+            @Override
+            public Void call() {
+                work();
+                return null;
+            }
         }) : null;
     }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.jsupermin.util.Subprocess;
 
@@ -44,7 +45,12 @@ final class Xattrs {
 
     /** Starts reading the capabilities of {@code files} on a background thread. */
     static Background<Map<Path, byte[]>> capabilitiesInBackground(List<Path> files) {
-        return Background.start("getfattr", () -> capabilities(files));
+        return Background.start("getfattr", new Callable<Map<Path, byte[]>>() {
+            @Override
+            public Map<Path, byte[]> call() throws IOException {
+                return capabilities(files);
+            }
+        });
     }
 
     /** The capability attribute of each file that has one, by host path. */

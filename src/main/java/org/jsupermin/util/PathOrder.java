@@ -12,7 +12,12 @@ import java.util.function.Function;
 public final class PathOrder {
 
     /** The comparator form of {@link #compare}. */
-    public static final Comparator<String> COMPARATOR = PathOrder::compare;
+    public static final Comparator<String> COMPARATOR = new Comparator<String>() {
+        @Override
+        public int compare(String a, String b) {
+            return PathOrder.compare(a, b);
+        }
+    };
 
     private PathOrder() {
     }

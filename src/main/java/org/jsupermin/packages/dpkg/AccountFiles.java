@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.jsupermin.packages.ExtraEntry;
 import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.util.TextLines;
 
 /**
  * The account files base-passwd's maintainer script makes: /etc/passwd and /etc/group copied from
@@ -57,9 +59,12 @@ final class AccountFiles {
 
     /** The first field of every non-empty line. */
     private static List<String> names(byte[] master) {
-        return new String(master, StandardCharsets.UTF_8).lines()
-                .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                .map(l -> l.split(":", 2)[0])
-                .toList();
+        List<String> names = new ArrayList<>();
+        for (String l : TextLines.of(new String(master, StandardCharsets.UTF_8))) {
+            if (!l.isBlank() && !l.startsWith("#")) {
+                names.add(l.split(":", 2)[0]);
+            }
+        }
+        return names;
     }
 }

@@ -2,14 +2,15 @@ package org.jsupermin.packages.dpkg;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jsupermin.packages.ExtraEntry;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.util.PathOrder;
+import org.jsupermin.util.TextLines;
 
 /**
  * The links update-alternatives made: read from {@code var/lib/dpkg/alternatives/<name>} (mode,
@@ -34,24 +35,29 @@ final class Alternatives {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                if (Files.isRegularFile(p)) {
+                    files.add(p);
+                }
+            }
         } catch (IOException e) {
             throw new PackageDatabaseException("reading " + dir + ": " + IoErrors.describe(e), e);
         }
+        files.sort(null);
         List<ExtraEntry> result = new ArrayList<>();
         for (Path file : files) {
             readGroup(file, result);
         }
-        result.sort((a, b) -> PathOrder.compare(a.path(), b.path()));
+        result.sort(ExtraEntry.BY_PATH);
         return result;
     }
 
     private void readGroup(Path file, List<ExtraEntry> out) throws PackageDatabaseException {
         List<String> lines;
         try {
-            lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+            lines = TextLines.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
         }

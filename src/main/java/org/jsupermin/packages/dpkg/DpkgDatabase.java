@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageFile;
 import org.jsupermin.packages.VersionScheme;
 import org.jsupermin.util.PathOrder;
+import org.jsupermin.util.TextLines;
 
 /** A root's dpkg database, read directly from {@code var/lib/dpkg} (status, info/*.list, diversions). */
 public final class DpkgDatabase implements PackageDatabase {
@@ -45,7 +47,13 @@ public final class DpkgDatabase implements PackageDatabase {
         this.status = DpkgStatus.read(dpkgDir.resolve("status"));
         List<String> archLines = readArchFile(dpkgDir.resolve("arch"));
         this.nativeArch = findNativeArch(archLines);
-        this.foreignArchs = archLines.stream().filter(a -> !a.equals(nativeArch)).distinct().toList();
+        List<String> foreign = new ArrayList<>();
+        for (String a : archLines) {
+            if (!a.equals(nativeArch) && !foreign.contains(a)) {
+                foreign.add(a);
+            }
+        }
+        this.foreignArchs = List.copyOf(foreign);
         this.fileLists = new FileLists(dpkgDir.resolve("info"));
     }
 
@@ -147,17 +155,27 @@ public final class DpkgDatabase implements PackageDatabase {
                 }
             }
         }
-        result.sort((a, b) -> PathOrder.compare(a.path(), b.path()));
+        result.sort(CONFIG_FILES_BY_PATH);
         return result;
     }
+
+    private static final Comparator<ConfigFile> CONFIG_FILES_BY_PATH = new Comparator<ConfigFile>() {
+        @Override
+        public int compare(ConfigFile a, ConfigFile b) {
+            return PathOrder.compare(a.path(), b.path());
+        }
+    };
 
     @Override
     public List<ExtraEntry> extraEntries(Collection<InstalledPackage> closure) throws PackageDatabaseException {
         List<ExtraEntry> result = new ArrayList<>(new Alternatives(root).entries());
-        if (closure.stream().anyMatch(p -> p.name().equals("base-passwd"))) {
-            result.addAll(new AccountFiles(root, sourceDateEpoch).entries());
+        for (InstalledPackage p : closure) {
+            if (p.name().equals("base-passwd")) {
+                result.addAll(new AccountFiles(root, sourceDateEpoch).entries());
+                break;
+            }
         }
-        result.sort((a, b) -> PathOrder.compare(a.path(), b.path()));
+        result.sort(ExtraEntry.BY_PATH);
         return result;
     }
 
@@ -185,8 +203,13 @@ public final class DpkgDatabase implements PackageDatabase {
             return List.of();
         }
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(l -> !l.isEmpty()).toList();
+            List<String> lines = new ArrayList<>();
+            for (String line : TextLines.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8))) {
+                if (!line.strip().isEmpty()) {
+                    lines.add(line.strip());
+                }
+            }
+            return lines;
         } catch (IOException e) {
             throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
         }
