@@ -14,13 +14,15 @@ final class PaxRecords {
     private final Map<String, byte[]> records = new TreeMap<>();
 
     /** Adds a text record (path, linkpath, size, uid, …), encoded as UTF-8. */
-    void put(String key, String value) {
+    PaxRecords put(String key, String value) {
         records.put(key, value.getBytes(StandardCharsets.UTF_8));
+        return this;
     }
 
     /** Adds a record whose value is arbitrary bytes. */
-    void put(String key, byte[] value) {
+    PaxRecords put(String key, byte[] value) {
         records.put(key, value.clone());
+        return this;
     }
 
     boolean isEmpty() {

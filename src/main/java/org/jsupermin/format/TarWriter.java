@@ -20,12 +20,15 @@ final class TarWriter {
 
     /** GNU tar's default record: 20 blocks. */
     static final int RECORD = 20 * UstarHeader.BLOCK;
-    private static final String PAX_NAME = "././@PaxHeader";
+    private static final byte[] PAX_NAME = "././@PaxHeader".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ZEROS = new byte[UstarHeader.BLOCK];
     private static final int BUFFER = 64 * 1024;
 
     private final OutputStream out;
     private final Transfers transfers;
     private final byte[] buffer = new byte[BUFFER];
+    /** The header block being written (each header is encoded into it, then copied out). */
+    private final byte[] block = new byte[UstarHeader.BLOCK];
     private long written;
 
     /** Where the contents given to {@link #transfer} go, in place of the stream. */
@@ -102,37 +105,46 @@ final class TarWriter {
     }
 
     private void header(TarMember m) throws IOException {
-        PaxRecords pax = new PaxRecords();
-        if (needsPax(m.name())) {
-            pax.put("path", m.name());
+        byte[] name = m.name().getBytes(StandardCharsets.UTF_8);
+        byte[] linkName = m.linkName() == null ? null : m.linkName().getBytes(StandardCharsets.UTF_8);
+        PaxRecords pax = null;
+        if (name.length > UstarHeader.NAME_LENGTH) {
+            pax = pax(pax).put("path", name);
         }
-        if (m.linkName() != null && needsPax(m.linkName())) {
-            pax.put("linkpath", m.linkName());
+        if (linkName != null && linkName.length > UstarHeader.NAME_LENGTH) {
+            pax = pax(pax).put("linkpath", linkName);
         }
         if (!UstarHeader.fits(m.uid(), UstarHeader.MAX_OCTAL_7)) {
-            pax.put("uid", Long.toString(m.uid()));
+            pax = pax(pax).put("uid", Long.toString(m.uid()));
         }
         if (!UstarHeader.fits(m.gid(), UstarHeader.MAX_OCTAL_7)) {
-            pax.put("gid", Long.toString(m.gid()));
+            pax = pax(pax).put("gid", Long.toString(m.gid()));
         }
         if (!UstarHeader.fits(m.size(), UstarHeader.MAX_OCTAL_11)) {
-            pax.put("size", Long.toString(m.size()));
+            pax = pax(pax).put("size", Long.toString(m.size()));
         }
         if (!UstarHeader.fits(m.mtime(), UstarHeader.MAX_OCTAL_11)) {
-            pax.put("mtime", Long.toString(m.mtime()));
+            pax = pax(pax).put("mtime", Long.toString(m.mtime()));
         }
         for (Map.Entry<String, byte[]> x : m.xattrs().entrySet()) {
-            pax.put("SCHILY.xattr." + x.getKey(), x.getValue());
+            pax = pax(pax).put("SCHILY.xattr." + x.getKey(), x.getValue());
         }
-        if (!pax.isEmpty()) {
+        if (pax != null) {
             byte[] data = pax.encode();
             long paxMtime = UstarHeader.fits(m.mtime(), UstarHeader.MAX_OCTAL_11) ? m.mtime() : 0;
-            emit(UstarHeader.encode(PAX_NAME, 'x', 0644, 0, 0, paxMtime, data.length, null, 0, 0));
+            UstarHeader.encode(block, PAX_NAME, 'x', 0644, 0, 0, paxMtime, data.length, null, 0, 0);
+            emit(block, block.length);
             emit(data, data.length);
             pad(data.length);
         }
-        emit(UstarHeader.encode(m.name(), m.typeflag(), m.mode(), m.uid(), m.gid(), m.mtime(), m.size(),
-                m.linkName(), m.devMajor(), m.devMinor()));
+        UstarHeader.encode(block, name, m.typeflag(), m.mode(), m.uid(), m.gid(), m.mtime(), m.size(), linkName,
+                m.devMajor(), m.devMinor());
+        emit(block, block.length);
+    }
+
+    /** {@code pax}, or new records when it is null (most members need none). */
+    private static PaxRecords pax(PaxRecords pax) {
+        return pax != null ? pax : new PaxRecords();
     }
 
     /** Writes the end-of-archive marker (two zero blocks) and pads to a whole record. */
@@ -141,10 +153,6 @@ final class TarWriter {
         long total = (end + RECORD - 1) / RECORD * RECORD;
         zeros(total - written);
         out.flush();
-    }
-
-    private static boolean needsPax(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length > UstarHeader.NAME_LENGTH;
     }
 
     private void copy(TarMember m, InputStream content, String origin) throws IOException, FormatException {
@@ -184,17 +192,12 @@ final class TarWriter {
     }
 
     private void zeros(long n) throws IOException {
-        byte[] z = new byte[UstarHeader.BLOCK];
         while (n > 0) {
-            int k = (int) Math.min(z.length, n);
-            out.write(z, 0, k);
+            int k = (int) Math.min(ZEROS.length, n);
+            out.write(ZEROS, 0, k);
             written += k;
             n -= k;
         }
-    }
-
-    private void emit(byte[] block) throws IOException {
-        emit(block, block.length);
     }
 
     private void emit(byte[] b, int len) throws IOException {

@@ -16,6 +16,8 @@ final class UstarHeader {
     private UstarHeader() {
     }
 
+    private static final byte[] MAGIC = {'u', 's', 't', 'a', 'r', 0, '0', '0'};
+
     /**
      * The header block for a member. {@code name} and {@code linkName} are stored truncated when
      * longer than 100 bytes, numeric fields as 0 when out of range: the caller puts the real
@@ -24,7 +26,20 @@ final class UstarHeader {
     static byte[] encode(String name, char typeflag, int mode, long uid, long gid, long mtime, long size,
                          String linkName, int devMajor, int devMinor) {
         byte[] b = new byte[BLOCK];
-        putString(b, 0, NAME_LENGTH, name);
+        encode(b, name.getBytes(StandardCharsets.UTF_8), typeflag, mode, uid, gid, mtime, size,
+                linkName == null ? null : linkName.getBytes(StandardCharsets.UTF_8), devMajor, devMinor);
+        return b;
+    }
+
+    /**
+     * {@link #encode(String, char, int, long, long, long, long, String, int, int)} into {@code b}
+     * (a block, overwritten whole), from the names' UTF-8 bytes: a tar of thousands of members
+     * writes each header without a string or an array made for it.
+     */
+    static void encode(byte[] b, byte[] name, char typeflag, int mode, long uid, long gid, long mtime, long size,
+                       byte[] linkName, int devMajor, int devMinor) {
+        Arrays.fill(b, (byte) 0);
+        putTruncated(b, 0, name);
         putOctal(b, 100, 8, mode & 07777);
         putOctal(b, 108, 8, fits(uid, MAX_OCTAL_7) ? uid : 0);
         putOctal(b, 116, 8, fits(gid, MAX_OCTAL_7) ? gid : 0);
@@ -33,22 +48,20 @@ final class UstarHeader {
         Arrays.fill(b, 148, 156, (byte) ' ');
         b[156] = (byte) typeflag;
         if (linkName != null) {
-            putString(b, 157, NAME_LENGTH, linkName);
+            putTruncated(b, 157, linkName);
         }
-        putBytes(b, 257, "ustar\0".getBytes(StandardCharsets.US_ASCII));
-        putBytes(b, 263, "00".getBytes(StandardCharsets.US_ASCII));
+        System.arraycopy(MAGIC, 0, b, 257, MAGIC.length);
         // uname (265) and gname (297) stay empty: owners are numeric, as with tar --numeric-owner
         if (typeflag == '3' || typeflag == '4') {
             putNumber(b, 329, 8, devMajor);
             putNumber(b, 337, 8, devMinor);
         }
-        long sum = 0;
-        for (byte x : b) {
-            sum += x & 0xff;
+        int sum = 0;
+        for (int i = 0; i < BLOCK; i++) {
+            sum += b[i] & 0xff;
         }
         putOctal(b, 148, 7, sum);
         b[155] = ' ';
-        return b;
     }
 
     /** Whether a numeric value can be stored in an octal field of that capacity. */
@@ -56,38 +69,26 @@ final class UstarHeader {
         return value >= 0 && value <= max;
     }
 
-    /** The UTF-8 bytes of a name, cut to at most {@code max} bytes without splitting a character. */
-    static byte[] truncated(String s, int max) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length <= max) {
-            return bytes;
+    /** The first {@link #NAME_LENGTH} bytes of {@code name} at {@code off}, without splitting a character. */
+    private static void putTruncated(byte[] b, int off, byte[] name) {
+        int n = name.length;
+        if (n > NAME_LENGTH) {
+            n = NAME_LENGTH;
+            while (n > 0 && (name[n] & 0xc0) == 0x80) {
+                n--;
+            }
         }
-        int n = max;
-        while (n > 0 && (bytes[n] & 0xc0) == 0x80) {
-            n--;
-        }
-        return Arrays.copyOf(bytes, n);
+        System.arraycopy(name, 0, b, off, n);
     }
 
-    private static void putString(byte[] b, int off, int len, String s) {
-        putBytes(b, off, truncated(s, len));
-    }
-
-    private static void putBytes(byte[] b, int off, byte[] v) {
-        System.arraycopy(v, 0, b, off, v.length);
-    }
-
-    /** Octal, zero-padded, NUL-terminated, as GNU tar writes it. */
+    /** Octal, zero-padded to {@code len - 1} digits, NUL-terminated, as GNU tar writes it. */
     private static void putOctal(byte[] b, int off, int len, long value) {
-        String s = Long.toOctalString(value);
-        int digits = len - 1;
-        StringBuilder sb = new StringBuilder(digits);
-        for (int i = s.length(); i < digits; i++) {
-            sb.append('0');
+        long v = value;
+        for (int i = off + len - 2; i >= off; i--) {
+            b[i] = (byte) ('0' + (v & 7));
+            v >>>= 3;
         }
-        sb.append(s);
-        putBytes(b, off, sb.toString().getBytes(StandardCharsets.US_ASCII));
-        b[off + digits] = 0;
+        b[off + len - 1] = 0;
     }
 
     /** Octal when it fits, otherwise the GNU base-256 form (high bit set, big-endian). */
