@@ -17,6 +17,8 @@ final class UstarHeader {
     }
 
     private static final byte[] MAGIC = {'u', 's', 't', 'a', 'r', 0, '0', '0'};
+    private static final int MAGIC_SUM = 'u' + 's' + 't' + 'a' + 'r' + '0' + '0';
+    private static final byte[] NONE = new byte[0];
 
     /**
      * The header block for a member. {@code name} and {@code linkName} are stored truncated when
@@ -32,33 +34,32 @@ final class UstarHeader {
     }
 
     /**
-     * {@link #encode(String, char, int, long, long, long, long, String, int, int)} into {@code b}
-     * (a block, overwritten whole), from the names' UTF-8 bytes: a tar of thousands of members
-     * writes each header without a string or an array made for it.
+     * {@link #encode(String, char, int, long, long, long, long, String, int, int)} into {@code b},
+     * from the names' UTF-8 bytes: a tar of thousands of members writes each header without a
+     * string or an array made for it, and sums only the bytes it writes. {@code b} must be a
+     * block that only this method has written to (or all zero): the fields it never writes
+     * (owner names, prefix) are left as they are.
      */
     static void encode(byte[] b, byte[] name, char typeflag, int mode, long uid, long gid, long mtime, long size,
                        byte[] linkName, int devMajor, int devMinor) {
-        Arrays.fill(b, (byte) 0);
-        putTruncated(b, 0, name);
-        putOctal(b, 100, 8, mode & 07777);
-        putOctal(b, 108, 8, fits(uid, MAX_OCTAL_7) ? uid : 0);
-        putOctal(b, 116, 8, fits(gid, MAX_OCTAL_7) ? gid : 0);
-        putOctal(b, 124, 12, fits(size, MAX_OCTAL_11) ? size : 0);
-        putOctal(b, 136, 12, fits(mtime, MAX_OCTAL_11) ? mtime : 0);
-        Arrays.fill(b, 148, 156, (byte) ' ');
+        int sum = putTruncated(b, 0, name);
+        sum += putOctal(b, 100, 8, mode & 07777);
+        sum += putOctal(b, 108, 8, fits(uid, MAX_OCTAL_7) ? uid : 0);
+        sum += putOctal(b, 116, 8, fits(gid, MAX_OCTAL_7) ? gid : 0);
+        sum += putOctal(b, 124, 12, fits(size, MAX_OCTAL_11) ? size : 0);
+        sum += putOctal(b, 136, 12, fits(mtime, MAX_OCTAL_11) ? mtime : 0);
+        sum += 8 * ' '; // the checksum field counts as spaces
         b[156] = (byte) typeflag;
-        if (linkName != null) {
-            putTruncated(b, 157, linkName);
-        }
+        sum += typeflag & 0xff;
+        sum += putTruncated(b, 157, linkName == null ? NONE : linkName);
         System.arraycopy(MAGIC, 0, b, 257, MAGIC.length);
+        sum += MAGIC_SUM;
         // uname (265) and gname (297) stay empty: owners are numeric, as with tar --numeric-owner
         if (typeflag == '3' || typeflag == '4') {
-            putNumber(b, 329, 8, devMajor);
-            putNumber(b, 337, 8, devMinor);
-        }
-        int sum = 0;
-        for (int i = 0; i < BLOCK; i++) {
-            sum += b[i] & 0xff;
+            sum += putNumber(b, 329, 8, devMajor);
+            sum += putNumber(b, 337, 8, devMinor);
+        } else {
+            Arrays.fill(b, 329, 345, (byte) 0);
         }
         putOctal(b, 148, 7, sum);
         b[155] = ' ';
@@ -69,8 +70,11 @@ final class UstarHeader {
         return value >= 0 && value <= max;
     }
 
-    /** The first {@link #NAME_LENGTH} bytes of {@code name} at {@code off}, without splitting a character. */
-    private static void putTruncated(byte[] b, int off, byte[] name) {
+    /**
+     * The first {@link #NAME_LENGTH} bytes of {@code name} at {@code off} (without splitting a
+     * character), zeros after them; the sum of the bytes.
+     */
+    private static int putTruncated(byte[] b, int off, byte[] name) {
         int n = name.length;
         if (n > NAME_LENGTH) {
             n = NAME_LENGTH;
@@ -78,30 +82,43 @@ final class UstarHeader {
                 n--;
             }
         }
-        System.arraycopy(name, 0, b, off, n);
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            byte x = name[i];
+            b[off + i] = x;
+            sum += x & 0xff;
+        }
+        Arrays.fill(b, off + n, off + NAME_LENGTH, (byte) 0);
+        return sum;
     }
 
-    /** Octal, zero-padded to {@code len - 1} digits, NUL-terminated, as GNU tar writes it. */
-    private static void putOctal(byte[] b, int off, int len, long value) {
+    /** Octal, zero-padded to {@code len - 1} digits, NUL-terminated, as GNU tar writes it; the sum of the bytes. */
+    private static int putOctal(byte[] b, int off, int len, long value) {
         long v = value;
+        int sum = 0;
         for (int i = off + len - 2; i >= off; i--) {
-            b[i] = (byte) ('0' + (v & 7));
+            int digit = '0' + (int) (v & 7);
+            b[i] = (byte) digit;
+            sum += digit;
             v >>>= 3;
         }
         b[off + len - 1] = 0;
+        return sum;
     }
 
-    /** Octal when it fits, otherwise the GNU base-256 form (high bit set, big-endian). */
-    private static void putNumber(byte[] b, int off, int len, long value) {
+    /** Octal when it fits, otherwise the GNU base-256 form (high bit set, big-endian); the sum of the bytes. */
+    private static int putNumber(byte[] b, int off, int len, long value) {
         if (fits(value, MAX_OCTAL_7)) {
-            putOctal(b, off, len, value);
-            return;
+            return putOctal(b, off, len, value);
         }
         long v = value;
+        int sum = 0x80;
         for (int i = off + len - 1; i > off; i--) {
             b[i] = (byte) v;
+            sum += (int) (v & 0xff);
             v >>>= 8;
         }
         b[off] = (byte) 0x80;
+        return sum;
     }
 }
