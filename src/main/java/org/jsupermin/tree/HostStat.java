@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Map;
 
 /**
@@ -26,6 +27,24 @@ public record HostStat(int mode, int uid, int gid, long size, long mtime, long d
 
     /** lstat of {@code path}; throws NoSuchFileException when it is absent. */
     public static HostStat of(Path path) throws IOException {
+        return StatFields.AVAILABLE ? ofFields(path) : ofAttributeMap(path);
+    }
+
+    /**
+     * lstat through the JDK's own result object, its fields read in place (see {@link StatFields});
+     * only when {@link StatFields#AVAILABLE}.
+     */
+    static HostStat ofFields(Path path) throws IOException {
+        PosixFileAttributes a = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        try {
+            return StatFields.read(a);
+        } catch (IllegalArgumentException e) {
+            return ofAttributeMap(path); // another file system's attributes
+        }
+    }
+
+    /** lstat through the "unix:" attribute view: names parsed and values boxed into a map at every call. */
+    static HostStat ofAttributeMap(Path path) throws IOException {
         Map<String, Object> a = Files.readAttributes(path, ATTRS, LinkOption.NOFOLLOW_LINKS);
         return new HostStat((Integer) a.get("mode"), (Integer) a.get("uid"), (Integer) a.get("gid"),
                 (Long) a.get("size"), ((FileTime) a.get("lastModifiedTime")).toMillis() / 1000,
