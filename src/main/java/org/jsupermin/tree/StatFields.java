@@ -7,9 +7,15 @@ import java.nio.file.attribute.PosixFileAttributes;
  * The fields of the JDK's lstat result ({@code sun.nio.fs.UnixFileAttributes}), read in place.
  * The "unix:" attribute view answers the same, but parses the attribute names and boxes every
  * value into a new map at each call: for the 6,000 files of a package set, 20 ms of a fresh
- * JVM's CPU (measured, JDK 17). Reading the fields needs the package opened to this code, which
- * jsupermin's jar asks for ({@code Add-Opens: java.base/sun.nio.fs}); without it, or on a JDK
- * whose class has other fields, {@link #AVAILABLE} is false and the attribute view is used.
+ * JVM's CPU (measured, JDK 17).
+ *
+ * <p>The fields are read with {@code sun.misc.Unsafe} (module jdk.unsupported, open to all),
+ * which needs no {@code --add-opens}: that costs every start of the JVM 6 to 9 ms (measured,
+ * JDK 17), as its handling starts the JVM's lambda machinery before {@code main}. From JDK 24
+ * on, Unsafe's memory access warns at its first use (JEP 498), so there the class's fields are
+ * read by reflection when the package is opened to this code, and otherwise not at all:
+ * {@link #AVAILABLE} is false then, as on a JDK whose class has other fields, and the tree uses
+ * the attribute view.
  */
 final class StatFields {
 
@@ -17,17 +23,15 @@ final class StatFields {
     static final boolean AVAILABLE;
 
     private static final Class<?> TYPE;
-    private static final Field MODE;
-    private static final Field UID;
-    private static final Field GID;
-    private static final Field DEV;
-    private static final Field INO;
-    private static final Field NLINK;
-    private static final Field RDEV;
+    private static final sun.misc.Unsafe UNSAFE;
+    /** Offsets of st_mode, st_uid, st_gid, st_dev, st_ino, st_nlink, st_rdev (with {@link #UNSAFE}). */
+    private static final long[] OFFSETS = new long[7];
+    /** The same fields, accessible (without {@link #UNSAFE}). */
+    private static final Field[] FIELDS = new Field[7];
 
     static {
         Class<?> type = null;
-        Field[] f = new Field[7];
+        sun.misc.Unsafe unsafe = null;
         boolean ok;
         try {
             type = Class.forName("sun.nio.fs.UnixFileAttributes");
@@ -35,22 +39,28 @@ final class StatFields {
             Class<?>[] types = {int.class, int.class, int.class, long.class, long.class, int.class, long.class};
             ok = true;
             for (int i = 0; i < names.length; i++) {
-                f[i] = type.getDeclaredField(names[i]);
-                ok &= f[i].getType() == types[i];
-                f[i].setAccessible(true);
+                FIELDS[i] = type.getDeclaredField(names[i]);
+                ok &= FIELDS[i].getType() == types[i];
+            }
+            if (ok && Runtime.version().feature() < 24) {
+                Field theUnsafe = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+                theUnsafe.setAccessible(true);
+                unsafe = (sun.misc.Unsafe) theUnsafe.get(null);
+                for (int i = 0; i < names.length; i++) {
+                    OFFSETS[i] = unsafe.objectFieldOffset(FIELDS[i]);
+                }
+            } else if (ok) {
+                for (Field f : FIELDS) {
+                    f.setAccessible(true); // InaccessibleObjectException unless opened to us
+                }
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            ok = false; // not opened to us (InaccessibleObjectException), or another JDK's class
+            ok = false;
+            unsafe = null;
         }
         AVAILABLE = ok;
         TYPE = type;
-        MODE = f[0];
-        UID = f[1];
-        GID = f[2];
-        DEV = f[3];
-        INO = f[4];
-        NLINK = f[5];
-        RDEV = f[6];
+        UNSAFE = unsafe;
     }
 
     private StatFields() {
@@ -66,11 +76,19 @@ final class StatFields {
         if (a.getClass() != TYPE) {
             throw new IllegalArgumentException(a.getClass().getName());
         }
+        long mtime = a.lastModifiedTime().toMillis() / 1000;
+        if (UNSAFE != null) {
+            sun.misc.Unsafe u = UNSAFE;
+            long[] o = OFFSETS;
+            return new HostStat(u.getInt(a, o[0]), u.getInt(a, o[1]), u.getInt(a, o[2]), a.size(), mtime,
+                    u.getLong(a, o[3]), u.getLong(a, o[4]), u.getInt(a, o[5]), u.getLong(a, o[6]));
+        }
         try {
-            return new HostStat(MODE.getInt(a), UID.getInt(a), GID.getInt(a), a.size(),
-                    a.lastModifiedTime().toMillis() / 1000, DEV.getLong(a), INO.getLong(a), NLINK.getInt(a), RDEV.getLong(a));
+            Field[] f = FIELDS;
+            return new HostStat(f[0].getInt(a), f[1].getInt(a), f[2].getInt(a), a.size(), mtime,
+                    f[3].getLong(a), f[4].getLong(a), f[5].getInt(a), f[6].getLong(a));
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e); // setAccessible succeeded
+            throw new IllegalStateException(e); // made accessible in the static initializer
         }
     }
 }
