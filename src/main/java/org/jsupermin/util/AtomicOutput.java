@@ -86,9 +86,15 @@ public final class AtomicOutput {
 
     private static void cleanLeftovers(Path target) throws IOException {
         String prefix = prefix(target);
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(), prefix + "*")) {
+        // every sibling, tested by name: a glob filter would compile a regular expression, which
+        // costs a fresh JVM more than reading a directory
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent())) {
             for (Path p : siblings) {
-                String rest = p.getFileName().toString().substring(prefix.length());
+                String name = p.getFileName().toString();
+                if (!name.startsWith(prefix)) {
+                    continue;
+                }
+                String rest = name.substring(prefix.length());
                 int dash = rest.lastIndexOf('-');
                 if (dash < 0) {
                     continue;
@@ -99,7 +105,7 @@ public final class AtomicOutput {
                 } catch (NumberFormatException e) {
                     continue;
                 }
-                if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                if (pid != ProcessHandle.current().pid() && isAlive(pid)) {
                     continue;
                 }
                 if (rest.startsWith("old-") && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -113,5 +119,10 @@ public final class AtomicOutput {
                 FileTrees.deleteRecursively(p);
             }
         }
+    }
+
+    private static boolean isAlive(long pid) {
+        java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        return process.isPresent() && process.get().isAlive();
     }
 }
