@@ -16,15 +16,11 @@ import org.jsupermin.util.PathOrder;
 public final class ApplianceTree {
 
     private final List<TreeEntry> entries;
-    private final Map<String, TreeEntry> byPath;
+    /** By path, made when first asked for (a build's formats mostly only walk the list). */
+    private Map<String, TreeEntry> byPath;
 
     private ApplianceTree(List<TreeEntry> sorted) {
         this.entries = Collections.unmodifiableList(sorted);
-        Map<String, TreeEntry> map = new HashMap<>(sorted.size() * 2);
-        for (TreeEntry e : sorted) {
-            map.put(e.path(), e);
-        }
-        this.byPath = map;
     }
 
     /**
@@ -34,10 +30,10 @@ public final class ApplianceTree {
      * @throws IllegalArgumentException when a path repeats or a parent is missing
      */
     public static ApplianceTree of(List<TreeEntry> entries) {
-        List<TreeEntry> sorted = new ArrayList<>(entries);
-        PathOrder.sort(sorted, TreeEntry.PATH_OF);
-        ApplianceTree tree = new ApplianceTree(sorted);
-        if (tree.byPath.size() != sorted.size()) {
+        ApplianceTree tree = sorted(entries);
+        Map<String, TreeEntry> map = tree.byPath();
+        List<TreeEntry> sorted = tree.entries;
+        if (map.size() != sorted.size()) {
             throw new IllegalArgumentException("duplicate paths in appliance tree");
         }
         for (TreeEntry e : sorted) {
@@ -48,7 +44,7 @@ public final class ApplianceTree {
                 }
                 continue;
             }
-            TreeEntry p = tree.byPath.get(parent);
+            TreeEntry p = map.get(parent);
             if (p == null || p.type() != EntryType.DIRECTORY) {
                 throw new IllegalArgumentException("parent of " + e.path() + " is not a directory in the tree");
             }
@@ -59,6 +55,32 @@ public final class ApplianceTree {
         return tree;
     }
 
+    /**
+     * The tree of entries that {@link ApplianceTreeBuilder} assembled: distinct paths (its map's
+     * keys) with every parent added as a directory, so only sorted; {@link #of} checks the same
+     * of any other list (and the builder's tests check its trees with it).
+     */
+    static ApplianceTree assembled(List<TreeEntry> entries) {
+        return sorted(entries);
+    }
+
+    private static ApplianceTree sorted(List<TreeEntry> entries) {
+        List<TreeEntry> sorted = new ArrayList<>(entries);
+        PathOrder.sort(sorted, TreeEntry.PATH_OF);
+        return new ApplianceTree(sorted);
+    }
+
+    private synchronized Map<String, TreeEntry> byPath() {
+        if (byPath == null) {
+            Map<String, TreeEntry> map = new HashMap<>(entries.size() * 2);
+            for (TreeEntry e : entries) {
+                map.put(e.path(), e);
+            }
+            byPath = map;
+        }
+        return byPath;
+    }
+
     /** All entries, parents before children, in a stable, deterministic order. */
     public List<TreeEntry> entries() {
         return entries;
@@ -66,7 +88,7 @@ public final class ApplianceTree {
 
     /** The entry at an absolute path, or null. */
     public TreeEntry get(String path) {
-        return byPath.get(path);
+        return byPath().get(path);
     }
 
     /** Number of entries. */

@@ -81,7 +81,6 @@ public final class ApplianceTreeBuilder {
         });
         addPackageFiles();
         announcePackageFiles();
-        startCapabilityScan();
         addHostfiles();
         for (TreeInputs.ExtraTree extra : inputs.extraTrees()) {
             addExtraTree(extra);
@@ -107,7 +106,7 @@ public final class ApplianceTreeBuilder {
                 list.set(i, list.get(i).clampedTo(epoch));
             }
         }
-        return ApplianceTree.of(list);
+        return ApplianceTree.assembled(list);
     }
 
     /**
@@ -118,7 +117,9 @@ public final class ApplianceTreeBuilder {
      */
     private void addPackageFiles() throws PackageDatabaseException, IOException {
         Map<InstalledPackage, List<PackageFile>> files = db.files(inputs.closure());
-        PackageFileListing listing = PackageFileListing.of(inputs.closure(), files, paths);
+        PackageFileListing listing = PackageFileListing.list(inputs.closure(), files, paths);
+        startCapabilityScan(listing.hosts());
+        listing.finish();
         for (PackageFileListing.Listed f : listing.files()) {
             addListed(f, listing);
         }
@@ -406,25 +407,19 @@ public final class ApplianceTreeBuilder {
     }
 
     /**
-     * Starts reading the capabilities of the package files, so that getfattr runs while hostfiles,
-     * excludes, base images and parents are applied; files added later are read at the end.
+     * Starts reading the capabilities of the package files, so that getfattr runs while they are
+     * probed and hostfiles, excludes, base images and parents are applied; files added later are
+     * read at the end. Every listed file is asked, as the modes are not known yet: the scan costs
+     * getfattr a listxattr call per file, and starting the process sooner saves the build its
+     * wait for it (only executables keep what is found, see {@link #addCapabilities}).
      */
-    private void startCapabilityScan() {
-        if (!Xattrs.available()) {
+    private void startCapabilityScan(List<Path> hostFiles) {
+        if (hostFiles.isEmpty() || !Xattrs.available()) {
             return;
         }
-        List<Path> hostFiles = new ArrayList<>();
-        for (TreeEntry e : entries.values()) {
-            if (e.source() instanceof ContentSource.HostFile h && Xattrs.mayHaveCapabilities(e.mode())) {
-                hostFiles.add(h.path());
-            }
-        }
-        if (hostFiles.isEmpty()) {
-            return;
-        }
-        hostFiles.sort(null);
-        scanned = new HashSet<>(hostFiles);
-        capabilityScan = Xattrs.capabilitiesInBackground(hostFiles);
+        List<Path> files = List.copyOf(hostFiles);
+        scanned = new HashSet<>(files);
+        capabilityScan = Xattrs.capabilitiesInBackground(files);
     }
 
     private List<TreeEntry> addCapabilities(List<TreeEntry> list) throws IOException, PackageDatabaseException {

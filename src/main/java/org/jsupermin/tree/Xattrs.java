@@ -16,14 +16,18 @@ import org.jsupermin.util.Subprocess;
 /**
  * Reads the {@code security.capability} attributes of many host files with a few batched calls
  * of getfattr(1) (Java's own xattr view sees only the "user." namespace), in the caller's thread
- * or in the background while the tree is still being assembled. Only files with an execute,
- * setuid or setgid bit are asked: file capabilities act only when execve(2) runs the file, so
- * the appliance leaves them out on other files (a package set has about one such file in six).
+ * or in the background while the tree is still being assembled. The appliance keeps them only
+ * on files with an execute, setuid or setgid bit ({@link #mayHaveCapabilities}): file
+ * capabilities act only when execve(2) runs the file.
  */
 final class Xattrs {
 
     static final String CAPABILITY = "security.capability";
-    private static final int BATCH = 2000;
+    /**
+     * Arguments per getfattr run: well under Linux's limit (a quarter of the stack limit, 2 MiB
+     * by default), so that a package set's files take one run.
+     */
+    private static final long BATCH_BYTES = 512 * 1024;
 
     private Xattrs() {
     }
@@ -56,13 +60,17 @@ final class Xattrs {
     /** The capability attribute of each file that has one, by host path. */
     static Map<Path, byte[]> capabilities(List<Path> files) throws IOException {
         Map<Path, byte[]> result = new HashMap<>();
-        for (int i = 0; i < files.size(); i += BATCH) {
+        int next = 0;
+        while (next < files.size()) {
             // -d with an anchored -m lists only the files that have the attribute (-n would
             // print an error line for every other file)
             List<String> cmd = new ArrayList<>(List.of("getfattr", "--absolute-names", "-h", "-e", "hex",
                     "-d", "-m", "^security\\.capability$", "--"));
-            for (Path p : files.subList(i, Math.min(files.size(), i + BATCH))) {
-                cmd.add(p.toString());
+            long bytes = 0;
+            while (next < files.size() && bytes < BATCH_BYTES) {
+                String p = files.get(next++).toString();
+                cmd.add(p);
+                bytes += p.length() + 9; // the string, its NUL and its pointer, roughly
             }
             // getfattr exits 1 when some file lacks the attribute; its stdout still lists the others
             Subprocess.Result r = Subprocess.run(cmd, null);

@@ -101,7 +101,10 @@ class ApplianceTreeBuilderTest {
                 warnings.add(message);
             }
         };
-        return ApplianceTreeBuilder.build(new TreeInputs(db, closure, m, List.of(), true, 1_700_000_000L, r));
+        ApplianceTree tree = ApplianceTreeBuilder.build(new TreeInputs(db, closure, m, List.of(), true, 1_700_000_000L, r));
+        // the builder's trees skip the checks of ApplianceTree.of: they must pass them
+        assertEquals(tree.entries(), ApplianceTree.of(new ArrayList<>(tree.entries())).entries());
+        return tree;
     }
 
     private ApplianceTree build(String... requested) throws Exception {
