@@ -81,6 +81,7 @@ public final class ApplianceTreeBuilder {
         });
         addPackageFiles();
         announcePackageFiles();
+        startCapabilityScan();
         addHostfiles();
         for (TreeInputs.ExtraTree extra : inputs.extraTrees()) {
             addExtraTree(extra);
@@ -117,9 +118,7 @@ public final class ApplianceTreeBuilder {
      */
     private void addPackageFiles() throws PackageDatabaseException, IOException {
         Map<InstalledPackage, List<PackageFile>> files = db.files(inputs.closure());
-        PackageFileListing listing = PackageFileListing.list(inputs.closure(), files, paths);
-        startCapabilityScan(listing.hosts());
-        listing.finish();
+        PackageFileListing listing = PackageFileListing.of(inputs.closure(), files, paths);
         for (PackageFileListing.Listed f : listing.files()) {
             addListed(f, listing);
         }
@@ -407,19 +406,27 @@ public final class ApplianceTreeBuilder {
     }
 
     /**
-     * Starts reading the capabilities of the package files, so that getfattr runs while they are
-     * probed and hostfiles, excludes, base images and parents are applied; files added later are
-     * read at the end. Every listed file is asked, as the modes are not known yet: the scan costs
-     * getfattr a listxattr call per file, and starting the process sooner saves the build its
-     * wait for it (only executables keep what is found, see {@link #addCapabilities}).
+     * Starts reading the capabilities of the package files, so that getfattr runs while hostfiles,
+     * excludes, base images and parents are applied; files added later are read at the end. Only
+     * executables are asked (see {@link Xattrs}): asking every file as soon as the packages' files
+     * are listed, before their modes are known, was measured slower (getfattr then takes three
+     * system calls for each of 6,000 files instead of 250).
      */
-    private void startCapabilityScan(List<Path> hostFiles) {
-        if (hostFiles.isEmpty() || !Xattrs.available()) {
+    private void startCapabilityScan() {
+        if (!Xattrs.available()) {
             return;
         }
-        List<Path> files = List.copyOf(hostFiles);
-        scanned = new HashSet<>(files);
-        capabilityScan = Xattrs.capabilitiesInBackground(files);
+        List<Path> hostFiles = new ArrayList<>();
+        for (TreeEntry e : entries.values()) {
+            if (e.source() instanceof ContentSource.HostFile h && Xattrs.mayHaveCapabilities(e.mode())) {
+                hostFiles.add(h.path());
+            }
+        }
+        if (hostFiles.isEmpty()) {
+            return;
+        }
+        scanned = new HashSet<>(hostFiles);
+        capabilityScan = Xattrs.capabilitiesInBackground(hostFiles);
     }
 
     private List<TreeEntry> addCapabilities(List<TreeEntry> list) throws IOException, PackageDatabaseException {

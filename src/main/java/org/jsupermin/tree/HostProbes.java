@@ -2,8 +2,6 @@ package org.jsupermin.tree;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -59,11 +57,6 @@ final class HostProbes {
     /** The host file listed at index {@code i}. */
     Path host(int i) {
         return hosts[i];
-    }
-
-    /** The host files listed so far, by index. Only from the creating thread. */
-    List<Path> hosts() {
-        return Arrays.asList(hosts).subList(0, listed);
     }
 
     /** Ends the list and returns the probe of each listed file, index for index. */

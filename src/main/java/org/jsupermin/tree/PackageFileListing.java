@@ -45,17 +45,6 @@ final class PackageFileListing {
     /** Lists and probes the files of {@code closure}. */
     static PackageFileListing of(List<InstalledPackage> closure, Map<InstalledPackage, List<PackageFile>> files,
                                  RootPaths paths) throws IOException {
-        PackageFileListing listing = list(closure, files, paths);
-        listing.finish();
-        return listing;
-    }
-
-    /**
-     * Lists the files of {@code closure}, whose probing goes on on the helper thread until
-     * {@link #finish}: {@link #hosts} are known meanwhile, {@link #probe} only after.
-     */
-    static PackageFileListing list(List<InstalledPackage> closure, Map<InstalledPackage, List<PackageFile>> files,
-                                   RootPaths paths) throws IOException {
         int count = 0;
         for (List<PackageFile> l : files.values()) {
             count += l.size();
@@ -66,17 +55,8 @@ final class PackageFileListing {
                 listing.add(pkg.name(), f);
             }
         }
+        listing.probes = listing.probing.finish();
         return listing;
-    }
-
-    /** Probes what is left to probe, with the helper thread. */
-    void finish() throws IOException {
-        probes = probing.finish();
-    }
-
-    /** Every host file listed, once each, in list order. */
-    List<Path> hosts() {
-        return probing.hosts();
     }
 
     /** Lists one file of package {@code packageName}. */
