@@ -34,6 +34,14 @@ final class ImageWriter {
      */
     static final long MAX_COPIED = 64L << 20;
 
+    /** Block ranges by their start (a class, not a lambda: linking one costs start-up time). */
+    private static final java.util.Comparator<long[]> BY_START = new java.util.Comparator<long[]>() {
+        @Override
+        public int compare(long[] a, long[] b) {
+            return Long.compare(a[0], b[0]);
+        }
+    };
+
     private final Ext2Options options;
     private final TreePlan plan;
     private final Geometry geometry;
@@ -101,7 +109,7 @@ final class ImageWriter {
                 unused.add(new long[] {e.getValue().from(), e.getValue().to()});
             }
         }
-        unused.sort((a, b) -> Long.compare(a[0], b[0]));
+        unused.sort(BY_START);
         for (long[] r : unused) {
             allocator.release(r[0], r[1]);
         }

@@ -33,9 +33,17 @@ final class TreePlan {
     /** Blocks every image of this tree needs whatever the file contents: directories, symlinks, xattrs. */
     final long fixedBlocks;
 
+    /** Owners by inode number (classes, not lambdas: see {@link org.jsupermin.util.PathOrder}'s callers). */
+    private static final java.util.Comparator<Node> BY_INO = new java.util.Comparator<Node>() {
+        @Override
+        public int compare(Node a, Node b) {
+            return Integer.compare(a.ino, b.ino);
+        }
+    };
+
     TreePlan(Map<String, Node> byPath) throws Ext2Exception {
         sorted = new ArrayList<>(byPath.values());
-        PathOrder.sort(sorted, n -> n.path);
+        PathOrder.sort(sorted, Node.PATH_OF);
         Node root = byPath.get("/");
         lostFound = byPath.get("/lost+found");
         if (root == null || root.type != FileType.DIRECTORY || lostFound == null || lostFound.type != FileType.DIRECTORY) {
@@ -59,7 +67,7 @@ final class TreePlan {
                 owners.add(n);
             }
         }
-        owners.sort((a, b) -> Integer.compare(a.ino, b.ino));
+        owners.sort(BY_INO);
         for (Node n : owners) {
             if (n.links > LINK_MAX) {
                 throw new Ext2Exception(n.path + " would have " + n.links + " links; ext2 allows " + LINK_MAX);

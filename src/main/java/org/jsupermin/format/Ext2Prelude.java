@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 
 import org.jsupermin.ext2.ContentPreload;
 import org.jsupermin.format.kernel.InitrdWriter;
@@ -51,13 +52,22 @@ public final class Ext2Prelude {
         this.staging = staging;
         this.timestamp = timestamp;
         String appliancePath = "/lib/modules/" + kernel.version();
-        modulesThread = new Thread(() -> placeModules(kernel, appliancePath, sizeBytes), "modules");
-        initrdThread = new Thread(() -> {
-            try {
-                new InitrdWriter(timestamp).write(kernel, staging.resolve("initrd"));
-                initrd.complete(null);
-            } catch (Throwable e) {
-                initrd.completeExceptionally(e);
+        // (classes, not lambdas, here and below: linking one costs the copying start-up time)
+        modulesThread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                placeModules(kernel, appliancePath, sizeBytes);
+            }
+        }, "modules");
+        initrdThread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    new InitrdWriter(timestamp).write(kernel, staging.resolve("initrd"));
+                    initrd.complete(null);
+                } catch (Throwable e) {
+                    initrd.completeExceptionally(e);
+                }
             }
         }, "initrd");
         modulesThread.setDaemon(true);
@@ -86,14 +96,24 @@ public final class Ext2Prelude {
      */
     private void placeModules(Kernel kernel, String appliancePath, long sizeBytes) {
         BlockingQueue<HostTreeWalk.Walked> queue = new LinkedBlockingQueue<>();
-        Thread copier = new Thread(() -> copyModules(kernel, appliancePath, sizeBytes, queue), "modules-copy");
+        Thread copier = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                copyModules(kernel, appliancePath, sizeBytes, queue);
+            }
+        }, "modules-copy");
         copier.setDaemon(true);
         // the copying is the build's longest chain of work: ahead of the rest when the JVM maps
         // Java priorities to nice values (the launcher asks for it when run as root)
         copier.setPriority(Thread.MAX_PRIORITY);
         copier.start();
         try {
-            walked.complete(HostTreeWalk.walk(kernel.modulesDir(), appliancePath, queue::add));
+            walked.complete(HostTreeWalk.walk(kernel.modulesDir(), appliancePath, new Consumer<HostTreeWalk.Walked>() {
+                @Override
+                public void accept(HostTreeWalk.Walked w) {
+                    queue.add(w);
+                }
+            }));
         } catch (Throwable e) {
             walked.completeExceptionally(e);
         } finally {

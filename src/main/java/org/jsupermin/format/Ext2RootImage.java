@@ -41,13 +41,26 @@ public final class Ext2RootImage {
     /** Host files are copied file to file; bytes held in memory are streamed. */
     private static ContentSupplier content(ContentSource source) {
         if (source == null) {
-            return InputStream::nullInputStream;
+            return NO_CONTENT;
         }
         if (source instanceof ContentSource.HostFile h) {
             return ContentSupplier.ofFile(h.path());
         }
-        return source::open;
+        return new ContentSupplier() {
+            @Override
+            public InputStream open() throws IOException {
+                return source.open();
+            }
+        };
     }
+
+    /** (Classes, not method references: linking one costs start-up time.) */
+    private static final ContentSupplier NO_CONTENT = new ContentSupplier() {
+        @Override
+        public InputStream open() {
+            return InputStream.nullInputStream();
+        }
+    };
 
     /**
      * Like {@link #write(ApplianceTree, long, long, Path)}, reporting the regular files written

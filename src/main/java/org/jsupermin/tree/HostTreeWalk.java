@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -30,6 +31,16 @@ public final class HostTreeWalk {
      *     with a warning)
      */
     public record Walked(TreeEntry entry, Path host, HostStat stat, boolean readable) {
+    }
+
+    /** A directory's entry, its name taken once (sorting compares names many times). */
+    private record Child(String name, Path host) {
+        static final Comparator<Child> BY_NAME = new Comparator<Child>() {
+            @Override
+            public int compare(Child a, Child b) {
+                return PathOrder.compare(a.name, b.name);
+            }
+        };
     }
 
     private HostTreeWalk() {
@@ -57,10 +68,10 @@ public final class HostTreeWalk {
             emit(found, visitor, new Walked(st.toEntry(path, host), host, st, readable));
             return;
         }
-        List<Path> children = new ArrayList<>();
+        List<Child> children = new ArrayList<>();
         try (DirectoryStream<Path> list = Files.newDirectoryStream(host)) {
             for (Path child : list) {
-                children.add(child);
+                children.add(new Child(child.getFileName().toString(), child));
             }
         } catch (NoSuchFileException e) {
             return; // removed while walking
@@ -70,15 +81,15 @@ public final class HostTreeWalk {
         }
         emit(found, visitor, new Walked(st.toEntry(path, host), host, st, true));
         String prefix = path.equals("/") ? "/" : path + "/";
-        children.sort((a, b) -> PathOrder.compare(a.getFileName().toString(), b.getFileName().toString()));
-        for (Path child : children) {
+        children.sort(Child.BY_NAME);
+        for (Child child : children) {
             HostStat cs;
             try {
-                cs = HostStat.of(child);
+                cs = HostStat.of(child.host());
             } catch (NoSuchFileException e) {
                 continue;
             }
-            add(found, visitor, child, prefix + child.getFileName(), cs);
+            add(found, visitor, child.host(), prefix + child.name(), cs);
         }
     }
 

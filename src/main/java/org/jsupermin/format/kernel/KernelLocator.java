@@ -39,6 +39,24 @@ public final class KernelLocator {
         boolean canRead(Path file);
     }
 
+    /**
+     * The default access check (this locator runs first in an ext2 build, so it uses no lambda
+     * or stream: the first one's linkage costs a fresh JVM several milliseconds).
+     */
+    private static final Access OPENS = new Access() {
+        @Override
+        public boolean canRead(Path file) {
+            return opens(file);
+        }
+    };
+
+    private static final Comparator<Path> BY_NAME = new Comparator<Path>() {
+        @Override
+        public int compare(Path a, Path b) {
+            return a.getFileName().toString().compareTo(b.getFileName().toString());
+        }
+    };
+
     private final Path root;
     private final Map<String, String> environment;
     private final String hostCpu;
@@ -50,7 +68,7 @@ public final class KernelLocator {
      * @param hostCpu --host-cpu, or null for this JVM's CPU
      */
     public KernelLocator(Path root, Map<String, String> environment, String hostCpu) {
-        this(root, environment, hostCpu, KernelLocator::opens);
+        this(root, environment, hostCpu, OPENS);
     }
 
     /** A locator for a format's options: its root, environment and --host-cpu. */
@@ -121,7 +139,10 @@ public final class KernelLocator {
                 fromBoot.add(new Kernel(version, image, modulesDir(version)));
             }
         }
-        Optional<Kernel> best = newest(fromModules).or(() -> newest(fromBoot));
+        Optional<Kernel> best = newest(fromModules);
+        if (best.isEmpty()) {
+            best = newest(fromBoot);
+        }
         if (best.isEmpty()) {
             String rootText = root.toString().equals("/") ? "" : root.toString();
             throw new FormatException("no kernel found in " + rootText + "/boot or " + rootText + "/lib/modules"
@@ -133,9 +154,18 @@ public final class KernelLocator {
 
     /** The newest kernel having modules; the newest of all when none has them (locate reports it). */
     private static Optional<Kernel> newest(List<Kernel> kernels) {
-        Comparator<Kernel> byVersion = Comparator.comparing(Kernel::version, NaturalVersionOrder.INSTANCE);
-        Optional<Kernel> withModules = kernels.stream().filter(k -> Files.isDirectory(k.modulesDir())).max(byVersion);
-        return withModules.isPresent() ? withModules : kernels.stream().max(byVersion);
+        Kernel newest = null;
+        Kernel newestWithModules = null;
+        for (Kernel k : kernels) {
+            if (newest == null || NaturalVersionOrder.INSTANCE.compare(k.version(), newest.version()) > 0) {
+                newest = k;
+            }
+            if (Files.isDirectory(k.modulesDir()) && (newestWithModules == null
+                    || NaturalVersionOrder.INSTANCE.compare(k.version(), newestWithModules.version()) > 0)) {
+                newestWithModules = k;
+            }
+        }
+        return Optional.ofNullable(newestWithModules != null ? newestWithModules : newest);
     }
 
     private boolean suitable(String name, List<String> skipped) {
@@ -178,11 +208,13 @@ public final class KernelLocator {
             return entries;
         }
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(entries::add);
+            for (Path p : stream) {
+                entries.add(p);
+            }
         } catch (IOException e) {
             throw new FormatException("listing " + dir + " while looking for a kernel: " + e.getMessage(), e);
         }
-        entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        entries.sort(BY_NAME);
         return entries;
     }
 
