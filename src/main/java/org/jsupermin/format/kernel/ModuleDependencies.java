@@ -1,6 +1,5 @@
 package org.jsupermin.format.kernel;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +39,47 @@ public final class ModuleDependencies {
     private final Map<String, Node> nodes;
     private final Set<String> builtin;
 
-    private record Node(String relativePath, List<String> dependencies) {
+    /**
+     * A module's entry: its file, and its line's dependency part ({@code text} from {@code from}
+     * to {@code to}), split when first asked for: an initrd needs a few dozen of a kernel's
+     * thousands of modules.
+     */
+    private static final class Node {
+        private final String relativePath;
+        private final String text;
+        private final int from;
+        private final int to;
+        private List<String> dependencies;
+
+        Node(String relativePath, String text, int from, int to) {
+            this.relativePath = relativePath;
+            this.text = text;
+            this.from = from;
+            this.to = to;
+        }
+
+        String relativePath() {
+            return relativePath;
+        }
+
+        /** The names after the colon, split on blanks (by hand: a regular expression costs more). */
+        List<String> dependencies() {
+            if (dependencies == null) {
+                List<String> deps = new ArrayList<>();
+                int start = -1;
+                for (int i = from; i <= to; i++) {
+                    boolean blank = i == to || Character.isWhitespace(text.charAt(i));
+                    if (blank && start >= 0) {
+                        deps.add(KernelModule.nameOf(text.substring(start, i)));
+                        start = -1;
+                    } else if (!blank && start < 0) {
+                        start = i;
+                    }
+                }
+                dependencies = List.copyOf(deps);
+            }
+            return dependencies;
+        }
     }
 
     private ModuleDependencies(Path modulesDir, Map<String, Node> nodes, Set<String> builtin) {
@@ -53,39 +92,42 @@ public final class ModuleDependencies {
     public static ModuleDependencies read(Path modulesDir) throws FormatException {
         Path depFile = modulesDir.resolve("modules.dep");
         Map<String, Node> nodes = new HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(depFile, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int colon = line.indexOf(':');
-                if (colon <= 0) {
-                    throw new FormatException("reading " + depFile + " line " + number + ": expected 'module.ko: deps...', got '"
-                            + line + "'; run depmod for this kernel");
-                }
-                String module = line.substring(0, colon).trim();
-                List<String> deps = new ArrayList<>();
-                // split on blanks by hand: a regular expression per line costs more than the rest
-                int start = -1;
-                for (int i = colon + 1; i <= line.length(); i++) {
-                    boolean blank = i == line.length() || Character.isWhitespace(line.charAt(i));
-                    if (blank && start >= 0) {
-                        deps.add(KernelModule.nameOf(line.substring(start, i)));
-                        start = -1;
-                    } else if (!blank && start < 0) {
-                        start = i;
-                    }
-                }
-                nodes.putIfAbsent(KernelModule.nameOf(module), new Node(module, List.copyOf(deps)));
-            }
+        String text;
+        try {
+            text = new String(Files.readAllBytes(depFile), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new FormatException("no modules.dep in " + modulesDir + "; run `depmod " + modulesDir.getFileName()
                     + "` or set SUPERMIN_MODULES to a modules directory", e);
         } catch (IOException e) {
             throw new FormatException("reading " + depFile + ": " + e.getMessage(), e);
+        }
+        // lines as BufferedReader.readLine splits them: at "\n", "\r" or "\r\n"
+        int length = text.length();
+        boolean crs = text.indexOf('\r') >= 0;
+        int number = 0;
+        int pos = 0;
+        while (pos < length) {
+            int end = crs ? lineEnd(text, pos) : text.indexOf('\n', pos);
+            if (end < 0) {
+                end = length;
+            }
+            int next = end + 1;
+            if (end < length && text.charAt(end) == '\r' && next < length && text.charAt(next) == '\n') {
+                next++;
+            }
+            number++;
+            int line = pos;
+            pos = next;
+            if (text.charAt(line) == '#' || isBlank(text, line, end)) {
+                continue;
+            }
+            int colon = text.indexOf(':', line);
+            if (colon <= line || colon >= end) {
+                throw new FormatException("reading " + depFile + " line " + number + ": expected 'module.ko: deps...', got '"
+                        + text.substring(line, end) + "'; run depmod for this kernel");
+            }
+            String module = text.substring(line, colon).trim();
+            nodes.putIfAbsent(KernelModule.nameOf(module), new Node(module, text, colon + 1, end));
         }
         Set<String> builtin = new TreeSet<>();
         Path builtinFile = modulesDir.resolve("modules.builtin");
@@ -101,6 +143,26 @@ public final class ModuleDependencies {
             }
         }
         return new ModuleDependencies(modulesDir, nodes, builtin);
+    }
+
+    /** Where the line starting at {@code from} ends (its "\n" or "\r", or the text's end). */
+    private static int lineEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the module is compiled into the kernel. */

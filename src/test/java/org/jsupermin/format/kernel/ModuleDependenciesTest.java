@@ -70,6 +70,22 @@ class ModuleDependenciesTest {
     }
 
     @Test
+    void everyLineEndingCommentAndBlankLineReadsAlike(@TempDir Path dir) throws Exception {
+        String lines = "# comment\nkernel/fs/ext4/ext4.ko: kernel/lib/crc16.ko\tkernel/fs/jbd2/jbd2.ko \n  \n"
+                + "kernel/fs/jbd2/jbd2.ko:\nkernel/lib/crc16.ko:";
+        Files.writeString(dir.resolve("modules.dep"), lines);
+        List<KernelModule> lf = ModuleDependencies.read(dir).closure(List.of("ext4"));
+        assertEquals(List.of("jbd2", "crc16", "ext4"), lf.stream().map(KernelModule::name).toList());
+        for (String end : List.of("\r\n", "\r")) {
+            Files.writeString(dir.resolve("modules.dep"), lines.replace("\n", end));
+            assertEquals(lf, ModuleDependencies.read(dir).closure(List.of("ext4")), end.replace("\r", "CR").replace("\n", "LF"));
+        }
+        Files.writeString(dir.resolve("modules.dep"), "a.ko:\r\n\r\nnonsense\r\n");
+        FormatException e = assertThrows(FormatException.class, () -> ModuleDependencies.read(dir));
+        assertTrue(e.getMessage().contains(" line 3: expected 'module.ko: deps...', got 'nonsense'"), e.getMessage());
+    }
+
+    @Test
     void aCycleIsReportedNotLoopedOver(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("modules.dep"), "a.ko: b.ko\nb.ko: a.ko\n");
         FormatException e = assertThrows(FormatException.class, () -> ModuleDependencies.read(dir).closure(List.of("a")));
