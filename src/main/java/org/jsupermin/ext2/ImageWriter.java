@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 
 import org.jsupermin.util.Reporter;
@@ -53,7 +54,7 @@ final class ImageWriter {
     private ContentPreload preload;
     /** Every directory's blocks, by owner index (null for other inodes), packed before waiting. */
     private byte[][] directoryBlocks;
-    private byte[] metadataDigest;
+    private Future<byte[]> metadataDigest;
     /** The host files whose preloaded contents the image took over. */
     private Set<Path> adopted = Set.of();
     private long filesDone;
@@ -125,7 +126,13 @@ final class ImageWriter {
                 directoryBlocks[i] = DirectoryBlocks.pack(plan.entries(n), n == plan.lostFound ? TreePlan.LOST_FOUND_BLOCKS : 1);
             }
         }
-        byte[] metadata = digestMetadata();
+        // the metadata's digest (for the UUID, needed last) is worked out beside the writing
+        Future<byte[]> metadata = Threads.start("ext2-digest", new Callable<byte[]>() {
+            @Override
+            public byte[] call() {
+                return digestMetadata();
+            }
+        });
         ContentPreload placed = await(pending);
         if (placed != null && !(placed.sizeBytes() == options.sizeBytes() && placed.usableWith(geometry))) {
             placed.discard();
@@ -152,7 +159,10 @@ final class ImageWriter {
     private void writeAll(ImageFile image) throws IOException, Ext2Exception {
         BlockAllocator allocator = preload != null ? preload.allocator() : new BlockAllocator(geometry);
         Set<Path> claimed = preload != null ? claim(plan, preload, allocator) : new HashSet<>();
-        adopted = Set.copyOf(claimed);
+        adopted = claimed;
+        // each claimed content goes to the first file naming it (a set of its own, so that the
+        // claimed set is not copied: it holds thousands of paths)
+        Set<Path> taken = new HashSet<>(claimed.size() * 2);
         ContentWriter content = new ContentWriter(image, allocator);
         Inode[] inodes = new Inode[plan.lastIno + 1];
         long[] xattrBlocks = new long[plan.xattrBlocks.size()];
@@ -165,7 +175,7 @@ final class ImageWriter {
             }
             for (; i < plan.owners.size(); i++) {
                 Node n = plan.owners.get(i);
-                Inode inode = inode(n, i, content, claimed);
+                Inode inode = inode(n, i, content, claimed, taken);
                 if (n.xattrBlock >= 0) {
                     inode.fileAcl = xattrBlocks[n.xattrBlock];
                     inode.blocks++;
@@ -184,7 +194,7 @@ final class ImageWriter {
         sb.timestamp = options.timestamp();
         sb.volumeLabel = options.volumeLabel();
         digest.update(ByteBuffer.allocate(8).putLong(0, content.checksum()).array());
-        digest.update(metadataDigest);
+        digest.update(Threads.await(metadataDigest, Ext2Exception.class, "the image's metadata digest"));
         ByteBuffer sum = ByteBuffer.wrap(digest.digest());
         UUID derived = versioned(sum.getLong(0), sum.getLong(8));
         sb.uuid = options.uuid() != null ? options.uuid() : derived;
@@ -192,7 +202,7 @@ final class ImageWriter {
         new MetadataWriter(image, geometry).write(inodes, plan.lastIno, allocator, sb);
     }
 
-    private Inode inode(Node n, int index, ContentWriter content, Set<Path> claimed)
+    private Inode inode(Node n, int index, ContentWriter content, Set<Path> claimed, Set<Path> taken)
             throws IOException, Ext2Exception, NoSpaceException {
         Inode inode = new Inode();
         InodeAttributes a = n.attrs;
@@ -214,7 +224,7 @@ final class ImageWriter {
             case REGULAR -> {
                 inode.size = n.size;
                 Path file = n.content.file();
-                if (file != null && claimed.remove(file)) {
+                if (file != null && claimed.contains(file) && taken.add(file)) {
                     mapped = content.adopt(preload.placed(file).mapped(), n.size);
                 } else if (file != null && n.size <= MAX_COPIED) {
                     try {
