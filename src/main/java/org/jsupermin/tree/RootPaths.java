@@ -25,6 +25,9 @@ final class RootPaths {
     private final Map<String, String> canonicalDirs = new HashMap<>();
     /** Symlinks crossed as directories: link path to canonical target. */
     private final Map<String, String> dirLinks = new HashMap<>();
+    /** The parent directory of the last path made canonical (not "/"), and its canonical form. */
+    private String lastParent;
+    private String lastCanonical;
 
     RootPaths(Path root) {
         this.root = root;
@@ -46,10 +49,23 @@ final class RootPaths {
             return "/";
         }
         int slash = norm.lastIndexOf('/');
+        // a package lists a directory's files one after another: their parent was the last one
+        if (lastParent != null && slash == lastParent.length() && norm.startsWith(lastParent)) {
+            return lastCanonical == lastParent ? norm
+                    : lastCanonical.equals("/") ? norm.substring(slash) : lastCanonical + norm.substring(slash);
+        }
         String parent = slash == 0 ? "/" : norm.substring(0, slash);
         String dir = canonicalDir(parent, 0);
         if (dir == null) {
             return null;
+        }
+        if (slash > 0) {
+            lastParent = parent;
+            // the same string when the parent has no symlink in it: the path is its own canonical form
+            lastCanonical = dir.equals(parent) ? parent : dir;
+            if (lastCanonical == parent) {
+                return norm;
+            }
         }
         return dir.equals("/") ? "/" + norm.substring(slash + 1) : dir + norm.substring(slash);
     }
