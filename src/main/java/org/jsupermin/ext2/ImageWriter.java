@@ -266,7 +266,10 @@ final class ImageWriter {
         return inode;
     }
 
-    /** SHA-256 of the names, inode numbers and attributes of the whole tree. */
+    /**
+     * SHA-256 of the names, inode numbers and attributes of the whole tree, each field written
+     * in a fixed binary form (strings with their length first), a buffer at a time.
+     */
     private byte[] digestMetadata() {
         MessageDigest digest;
         try {
@@ -274,26 +277,88 @@ final class ImageWriter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        StringBuilder s = new StringBuilder();
-        s.append(options.sizeBytes()).append('\0').append(options.timestamp()).append('\0')
-                .append(options.volumeLabel()).append('\n');
-        digest.update(s.toString().getBytes(StandardCharsets.UTF_8));
-        s.setLength(0);
+        MetadataDigest out = new MetadataDigest(digest);
+        out.putLong(options.sizeBytes());
+        out.putLong(options.timestamp());
+        out.putString(options.volumeLabel());
         for (Node n : plan.sorted) {
-            s.append(n.path).append('\0').append(n.ino).append('\0');
-            if (!n.isLink()) {
-                s.append(n.type).append('\0').append(n.attrs.mode()).append('\0').append(n.attrs.uid()).append('\0')
-                        .append(n.attrs.gid()).append('\0').append(n.attrs.mtime()).append('\0').append(n.size)
-                        .append('\0').append(n.target).append('\0').append(n.major).append(',').append(n.minor);
-                for (Map.Entry<String, byte[]> x : n.attrs.xattrs().entrySet()) {
-                    s.append('\0').append(x.getKey()).append('=').append(java.util.HexFormat.of().formatHex(x.getValue()));
-                }
+            out.putString(n.path);
+            out.putInt(n.ino);
+            if (n.isLink()) {
+                out.put((byte) 0);
+                continue;
             }
-            s.append('\n');
-            digest.update(s.toString().getBytes(StandardCharsets.UTF_8));
-            s.setLength(0);
+            out.put((byte) (1 + n.type.ordinal()));
+            out.putInt(n.attrs.mode());
+            out.putInt(n.attrs.uid());
+            out.putInt(n.attrs.gid());
+            out.putLong(n.attrs.mtime());
+            out.putLong(n.size);
+            out.putString(n.target);
+            out.putInt(n.major);
+            out.putInt(n.minor);
+            out.putInt(n.attrs.xattrs().size());
+            for (Map.Entry<String, byte[]> x : n.attrs.xattrs().entrySet()) {
+                out.putString(x.getKey());
+                out.putBytes(x.getValue());
+            }
         }
-        return digest.digest();
+        return out.finish();
+    }
+
+    /** Fields into a digest through a buffer: strings and byte arrays length first (-1 for null). */
+    private static final class MetadataDigest {
+        private final MessageDigest digest;
+        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+
+        MetadataDigest(MessageDigest digest) {
+            this.digest = digest;
+        }
+
+        private void room(int n) {
+            if (buffer.remaining() < n) {
+                digest.update(buffer.array(), 0, buffer.position());
+                buffer.clear();
+            }
+        }
+
+        void put(byte b) {
+            room(1);
+            buffer.put(b);
+        }
+
+        void putInt(int v) {
+            room(4);
+            buffer.putInt(v);
+        }
+
+        void putLong(long v) {
+            room(8);
+            buffer.putLong(v);
+        }
+
+        void putString(String s) {
+            putBytes(s == null ? null : s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void putBytes(byte[] b) {
+            putInt(b == null ? -1 : b.length);
+            if (b == null) {
+                return;
+            }
+            if (b.length > buffer.capacity()) {
+                room(buffer.capacity());
+                digest.update(b);
+                return;
+            }
+            room(b.length);
+            buffer.put(b);
+        }
+
+        byte[] finish() {
+            digest.update(buffer.array(), 0, buffer.position());
+            return digest.digest();
+        }
     }
 
     /** A UUID from 128 digest bits, marked as version 4, variant 1 like random ones. */

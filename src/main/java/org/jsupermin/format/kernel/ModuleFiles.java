@@ -23,6 +23,13 @@ public final class ModuleFiles {
     /** The uncompressed bytes of a module file, chosen by its name's suffix. */
     public static byte[] read(Path file) throws IOException {
         String name = file.getFileName().toString();
+        if (name.endsWith(".ko")) {
+            try {
+                return Files.readAllBytes(file); // one read of the file's size, not a stream's steps
+            } catch (IOException e) {
+                throw new IOException("reading kernel module " + file + ": " + e.getMessage(), e);
+            }
+        }
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
              InputStream in = decompressing(name, raw)) {
             return in.readAllBytes();
