@@ -96,6 +96,14 @@ class PackagingIT {
             assertTrue(archives.anyMatch(p -> p.getFileName().toString().matches("jsupermin-.*\\.jsa")),
                     "the launcher made a class-data-sharing archive in " + cache);
         }
+        Path classPath;
+        try (Stream<Path> files = Files.list(cache)) {
+            classPath = files.filter(p -> p.getFileName().toString().matches("jsupermin-.*\\.classpath")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the launcher wrote the class path beside the archive"));
+        }
+        String home = root.resolve("usr/share/jsupermin").toRealPath().toString();
+        String cp = Files.readString(classPath).strip();
+        assertTrue(cp.startsWith(home + "/jsupermin.jar:" + home + "/lib/commons-compress-"), cp);
         Shell again = Shell.run(null, Map.of("JSUPERMIN_CACHE_DIR", cache.toString()),
                 List.of(root.resolve("usr/bin/jsupermin").toString(), "--version")).ok("jsupermin --version");
         assertEquals(run.out(), again.out());
