@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+
+import org.jsupermin.util.Sha256;
 
 /**
  * The {@code --if-newer} record kept beside an output: a digest of everything that decides the
@@ -21,15 +21,9 @@ import java.util.Map;
  */
 final class BuildStamp {
 
-    private final MessageDigest digest;
+    private static final byte[] NEWLINE = {'\n'};
 
-    BuildStamp() {
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final Sha256 digest = new Sha256();
 
     /** Adds a labelled value. */
     BuildStamp add(String label, Object value) {
@@ -46,7 +40,7 @@ final class BuildStamp {
                 digest.update(buf, 0, n);
             }
         }
-        digest.update((byte) '\n');
+        digest.update(NEWLINE);
         return this;
     }
 
