@@ -46,7 +46,6 @@ final class ImageWriter {
     private final Ext2Options options;
     private final TreePlan plan;
     private final Geometry geometry;
-    private final MessageDigest digest;
     private final Reporter reporter;
     /** Contents being copied into the image file meanwhile; or null. */
     private final Future<ContentPreload> pending;
@@ -54,7 +53,7 @@ final class ImageWriter {
     private ContentPreload preload;
     /** Every directory's blocks, by owner index (null for other inodes), packed before waiting. */
     private byte[][] directoryBlocks;
-    private Future<byte[]> metadataDigest;
+    private Future<Digests> metadataDigest;
     /** The host files whose preloaded contents the image took over. */
     private Set<Path> adopted = Set.of();
     private long filesDone;
@@ -77,11 +76,6 @@ final class ImageWriter {
                     plan.fixedBlocks);
         }
         this.geometry = g;
-        try {
-            this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ContentPreload await(Future<ContentPreload> pending) throws IOException {
@@ -126,11 +120,16 @@ final class ImageWriter {
                 directoryBlocks[i] = DirectoryBlocks.pack(plan.entries(n), n == plan.lostFound ? TreePlan.LOST_FOUND_BLOCKS : 1);
             }
         }
-        // the metadata's digest (for the UUID, needed last) is worked out beside the writing
-        Future<byte[]> metadata = Threads.start("ext2-digest", new Callable<byte[]>() {
+        // the metadata's digest (for the UUID, needed last) is worked out beside the writing,
+        // and the image's digest begun there (getting the first digest costs milliseconds)
+        Future<Digests> metadata = Threads.start("ext2-digest", new Callable<Digests>() {
             @Override
-            public byte[] call() {
-                return digestMetadata();
+            public Digests call() {
+                MessageDigest image = sha256();
+                for (byte[] block : plan.xattrBlocks) {
+                    image.update(block);
+                }
+                return new Digests(image, digestMetadata());
             }
         });
         ContentPreload placed = await(pending);
@@ -171,7 +170,6 @@ final class ImageWriter {
             for (int x = 0; x < xattrBlocks.length; x++) {
                 xattrBlocks[x] = allocator.allocate();
                 image.write(xattrBlocks[x], plan.xattrBlocks.get(x), 0, Geometry.BLOCK_SIZE);
-                digest.update(plan.xattrBlocks.get(x));
             }
             for (; i < plan.owners.size(); i++) {
                 Node n = plan.owners.get(i);
@@ -193,8 +191,11 @@ final class ImageWriter {
         Superblock sb = new Superblock(geometry);
         sb.timestamp = options.timestamp();
         sb.volumeLabel = options.volumeLabel();
+        // the image's digest: its extended attribute blocks, its contents' checksum, its metadata
+        Digests digests = Threads.await(metadataDigest, Ext2Exception.class, "the image's metadata digest");
+        MessageDigest digest = digests.image();
         digest.update(ByteBuffer.allocate(8).putLong(0, content.checksum()).array());
-        digest.update(Threads.await(metadataDigest, Ext2Exception.class, "the image's metadata digest"));
+        digest.update(digests.metadata());
         ByteBuffer sum = ByteBuffer.wrap(digest.digest());
         UUID derived = versioned(sum.getLong(0), sum.getLong(8));
         sb.uuid = options.uuid() != null ? options.uuid() : derived;
@@ -271,13 +272,7 @@ final class ImageWriter {
      * in a fixed binary form (strings with their length first), a buffer at a time.
      */
     private byte[] digestMetadata() {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        MetadataDigest out = new MetadataDigest(digest);
+        MetadataDigest out = new MetadataDigest(sha256());
         out.putLong(options.sizeBytes());
         out.putLong(options.timestamp());
         out.putString(options.volumeLabel());
@@ -304,6 +299,18 @@ final class ImageWriter {
             }
         }
         return out.finish();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The image's digest begun (its extended attribute blocks) and the metadata's digest. */
+    private record Digests(MessageDigest image, byte[] metadata) {
     }
 
     /** Fields into a digest through a buffer: strings and byte arrays length first (-1 for null). */
