@@ -25,7 +25,10 @@ final class RootPaths {
     private final Map<String, String> canonicalDirs = new HashMap<>();
     /** Symlinks crossed as directories: link path to canonical target. */
     private final Map<String, String> dirLinks = new HashMap<>();
-    /** The parent directory of the last path made canonical (not "/"), and its canonical form. */
+    /**
+     * The parent directory of the last path made canonical (not "/"), and its canonical form,
+     * null when that is the parent itself (no symlink in it).
+     */
     private String lastParent;
     private String lastCanonical;
 
@@ -51,23 +54,25 @@ final class RootPaths {
         int slash = norm.lastIndexOf('/');
         // a package lists a directory's files one after another: their parent was the last one
         if (lastParent != null && slash == lastParent.length() && norm.startsWith(lastParent)) {
-            return lastCanonical == lastParent ? norm
-                    : lastCanonical.equals("/") ? norm.substring(slash) : lastCanonical + norm.substring(slash);
+            return lastCanonical == null ? norm : inDirectory(lastCanonical, norm, slash);
         }
         String parent = slash == 0 ? "/" : norm.substring(0, slash);
         String dir = canonicalDir(parent, 0);
         if (dir == null) {
             return null;
         }
+        boolean unchanged = dir.equals(parent);
         if (slash > 0) {
             lastParent = parent;
-            // the same string when the parent has no symlink in it: the path is its own canonical form
-            lastCanonical = dir.equals(parent) ? parent : dir;
-            if (lastCanonical == parent) {
-                return norm;
-            }
+            lastCanonical = unchanged ? null : dir;
         }
-        return dir.equals("/") ? "/" + norm.substring(slash + 1) : dir + norm.substring(slash);
+        // no symlink in the parent: the path is its own canonical form
+        return unchanged ? norm : inDirectory(dir, norm, slash);
+    }
+
+    /** The last component of {@code norm} (after its slash at {@code slash}) in directory {@code dir}. */
+    private static String inDirectory(String dir, String norm, int slash) {
+        return dir.equals("/") ? norm.substring(slash) : dir + norm.substring(slash);
     }
 
     /** Directory symlinks crossed so far (link path to canonical target), sorted. */

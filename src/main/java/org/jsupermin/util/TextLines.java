@@ -16,20 +16,31 @@ public final class TextLines {
     public static List<String> of(String text) {
         List<String> lines = new ArrayList<>();
         int n = text.length();
+        // most texts end their lines with "\n" alone: then String.indexOf finds each end
+        boolean crs = text.indexOf('\r') >= 0;
         int start = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                lines.add(text.substring(start, i));
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                start = i + 1;
+        while (start < n) {
+            int end = crs ? lineEnd(text, start) : text.indexOf('\n', start);
+            if (end < 0) {
+                end = n;
+            }
+            lines.add(text.substring(start, end));
+            start = end + 1;
+            if (end < n && text.charAt(end) == '\r' && start < n && text.charAt(start) == '\n') {
+                start++;
             }
         }
-        if (start < n) {
-            lines.add(text.substring(start));
-        }
         return lines;
+    }
+
+    /** Where the line starting at {@code from} ends: its "\n" or "\r", or the text's end. */
+    private static int lineEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return text.length();
     }
 }

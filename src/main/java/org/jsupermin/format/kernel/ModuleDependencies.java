@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.jsupermin.format.FormatException;
+import org.jsupermin.util.TextLines;
 
 /**
  * The module graph of one kernel, read from {@code modules.dep} (and {@code modules.builtin})
@@ -40,22 +41,19 @@ public final class ModuleDependencies {
     private final Set<String> builtin;
 
     /**
-     * A module's entry: its file, and its line's dependency part ({@code text} from {@code from}
-     * to {@code to}), split when first asked for: an initrd needs a few dozen of a kernel's
-     * thousands of modules.
+     * A module's entry: its file, and its line, whose dependency part (from {@code from}) is
+     * split when first asked for: an initrd needs a few dozen of a kernel's thousands of modules.
      */
     private static final class Node {
         private final String relativePath;
-        private final String text;
+        private final String line;
         private final int from;
-        private final int to;
         private List<String> dependencies;
 
-        Node(String relativePath, String text, int from, int to) {
+        Node(String relativePath, String line, int from) {
             this.relativePath = relativePath;
-            this.text = text;
+            this.line = line;
             this.from = from;
-            this.to = to;
         }
 
         String relativePath() {
@@ -67,10 +65,10 @@ public final class ModuleDependencies {
             if (dependencies == null) {
                 List<String> deps = new ArrayList<>();
                 int start = -1;
-                for (int i = from; i <= to; i++) {
-                    boolean blank = i == to || Character.isWhitespace(text.charAt(i));
+                for (int i = from; i <= line.length(); i++) {
+                    boolean blank = i == line.length() || Character.isWhitespace(line.charAt(i));
                     if (blank && start >= 0) {
-                        deps.add(KernelModule.nameOf(text.substring(start, i)));
+                        deps.add(KernelModule.nameOf(line.substring(start, i)));
                         start = -1;
                     } else if (!blank && start < 0) {
                         start = i;
@@ -101,33 +99,19 @@ public final class ModuleDependencies {
         } catch (IOException e) {
             throw new FormatException("reading " + depFile + ": " + e.getMessage(), e);
         }
-        // lines as BufferedReader.readLine splits them: at "\n", "\r" or "\r\n"
-        int length = text.length();
-        boolean crs = text.indexOf('\r') >= 0;
-        int number = 0;
-        int pos = 0;
-        while (pos < length) {
-            int end = crs ? lineEnd(text, pos) : text.indexOf('\n', pos);
-            if (end < 0) {
-                end = length;
-            }
-            int next = end + 1;
-            if (end < length && text.charAt(end) == '\r' && next < length && text.charAt(next) == '\n') {
-                next++;
-            }
-            number++;
-            int line = pos;
-            pos = next;
-            if (text.charAt(line) == '#' || isBlank(text, line, end)) {
+        List<String> lines = TextLines.of(text);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            int colon = text.indexOf(':', line);
-            if (colon <= line || colon >= end) {
-                throw new FormatException("reading " + depFile + " line " + number + ": expected 'module.ko: deps...', got '"
-                        + text.substring(line, end) + "'; run depmod for this kernel");
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new FormatException("reading " + depFile + " line " + (i + 1) + ": expected 'module.ko: deps...', got '"
+                        + line + "'; run depmod for this kernel");
             }
-            String module = text.substring(line, colon).trim();
-            nodes.putIfAbsent(KernelModule.nameOf(module), new Node(module, text, colon + 1, end));
+            String module = line.substring(0, colon).trim();
+            nodes.putIfAbsent(KernelModule.nameOf(module), new Node(module, line, colon + 1));
         }
         Set<String> builtin = new TreeSet<>();
         Path builtinFile = modulesDir.resolve("modules.builtin");
@@ -143,26 +127,6 @@ public final class ModuleDependencies {
             }
         }
         return new ModuleDependencies(modulesDir, nodes, builtin);
-    }
-
-    /** Where the line starting at {@code from} ends (its "\n" or "\r", or the text's end). */
-    private static int lineEnd(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                return i;
-            }
-        }
-        return text.length();
-    }
-
-    private static boolean isBlank(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** True when the module is compiled into the kernel. */

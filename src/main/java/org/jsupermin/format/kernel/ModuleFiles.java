@@ -23,25 +23,21 @@ public final class ModuleFiles {
     /** The uncompressed bytes of a module file, chosen by its name's suffix. */
     public static byte[] read(Path file) throws IOException {
         String name = file.getFileName().toString();
-        if (name.endsWith(".ko")) {
-            try {
+        try {
+            if (name.endsWith(".ko")) {
                 return Files.readAllBytes(file); // one read of the file's size, not a stream's steps
-            } catch (IOException e) {
-                throw new IOException("reading kernel module " + file + ": " + e.getMessage(), e);
             }
-        }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-             InputStream in = decompressing(name, raw)) {
-            return in.readAllBytes();
+            try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+                 InputStream in = decompressing(name, raw)) {
+                return in.readAllBytes();
+            }
         } catch (IOException e) {
             throw new IOException("reading kernel module " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /** A compressed module's content (an uncompressed .ko is read whole by {@link #read}). */
     private static InputStream decompressing(String name, InputStream raw) throws IOException {
-        if (name.endsWith(".ko")) {
-            return raw;
-        }
         if (name.endsWith(".ko.gz")) {
             return GzipCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get();
         }
