@@ -127,7 +127,7 @@ final class BuildMode {
             BaseImagePrefetch baseImages = manifest.baseImages().isEmpty() || cmd.explain != null || cmd.ifNewer
                     ? null : BaseImagePrefetch.start(manifest.baseImages());
             PackageDatabase db = join(opening);
-            Resolution resolution = Resolutions.resolve(db, manifest.packages(), console);
+            Resolution resolution = Resolutions.resolve(db, manifest.packages(), true, console);
             List<InstalledPackage> closure = resolution.closure();
             console.info(2, "resolved " + closure.size() + " packages (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             if (cmd.graph != null) {

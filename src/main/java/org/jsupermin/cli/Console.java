@@ -8,8 +8,10 @@ import java.util.Locale;
 import org.jsupermin.util.Reporter;
 
 /**
- * The {@link Reporter} that prints: "supermin: " messages on standard error, by verbosity, and a
- * progress bar on standard error when it is a terminal (never with -q, never on standard output).
+ * The {@link Reporter} that prints: "supermin: " messages by verbosity on standard output, as
+ * supermin does (scripts grep it), or on standard error when the output itself goes to standard
+ * output; warnings on standard error; and a progress bar on standard error when it is a terminal
+ * (never with -q, never on standard output).
  */
 final class Console implements Reporter {
 
@@ -17,6 +19,8 @@ final class Console implements Reporter {
     private static final int BAR = 24;
 
     private final PrintWriter err;
+    /** Where info messages go: standard output, or {@link #err} when the output is standard output. */
+    private final PrintWriter info;
     private final int verbosity;
     private final boolean quiet;
     private final boolean bar;
@@ -27,12 +31,13 @@ final class Console implements Reporter {
     private long lastDraw;
     private boolean drawn;
 
-    Console(PrintWriter err, int verbosity, boolean quiet) {
-        this(err, verbosity, quiet, !quiet && stderrIsTerminal());
+    Console(PrintWriter err, PrintWriter info, int verbosity, boolean quiet) {
+        this(err, info, verbosity, quiet, !quiet && stderrIsTerminal());
     }
 
-    Console(PrintWriter err, int verbosity, boolean quiet, boolean bar) {
+    Console(PrintWriter err, PrintWriter info, int verbosity, boolean quiet, boolean bar) {
         this.err = err;
+        this.info = info;
         this.verbosity = verbosity;
         this.quiet = quiet;
         this.bar = bar;
@@ -52,7 +57,7 @@ final class Console implements Reporter {
     public synchronized void info(int level, String message) {
         if (!quiet && verbosity >= level) {
             clearBar();
-            err.println("supermin: " + message);
+            info.println("supermin: " + message);
         }
     }
 

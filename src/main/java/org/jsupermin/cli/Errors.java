@@ -9,10 +9,12 @@ import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** Turns every failure into one "supermin: message" line and exit status 1. */
+/** Turns every failure into one "supermin: message" line: exit status 2 for a usage error, 1 for the rest. */
 final class Errors {
 
     static final int FAILURE = 1;
+    /** A wrong command line (supermin's status for one). */
+    static final int USAGE = 2;
 
     private Errors() {
     }
@@ -24,7 +26,7 @@ final class Errors {
         err.println("supermin: " + e.getMessage());
         err.print(cl.getHelp().synopsis(0));
         err.println("Try 'supermin --help' for more information.");
-        return FAILURE;
+        return USAGE;
     }
 
     /**
@@ -38,7 +40,7 @@ final class Errors {
             err.println("supermin: " + e.getMessage());
             err.print(model.getHelp().synopsis(0));
             err.println("Try 'supermin --help' for more information.");
-            return FAILURE;
+            return USAGE;
         }
         err.println("supermin: " + message(e));
         if (command.verbosity() >= 3) {

@@ -41,7 +41,7 @@ final class PrepareMode {
         warmUp.start();
         PackageDatabase db = PackageDatabases.detect(cmd.root);
         console.info(1, "package database: " + db.driverName() + " under " + db.root());
-        Resolution resolution = Resolutions.resolve(db, cmd.arguments, console);
+        Resolution resolution = Resolutions.resolve(db, cmd.arguments, false, console);
         console.info(1, "resolved " + cmd.arguments.size() + " requested package(s) to " + resolution.closure().size());
         if (cmd.graph != null) {
             Resolutions.writeGraph(resolution, cmd.graph);

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jsupermin.packages.PackageDatabase;
@@ -19,10 +20,27 @@ final class Resolutions {
     private Resolutions() {
     }
 
-    static Resolution resolve(PackageDatabase db, List<String> requested, Console console)
+    /**
+     * Resolves {@code requested}. With {@code skipMissing} (--build), requested names that are
+     * not installed are left out with one warning, as supermin does: an appliance's package list
+     * may name packages of several releases of a distribution. Without it (--prepare, whose
+     * packages are named on the command line) they are an error.
+     */
+    static Resolution resolve(PackageDatabase db, List<String> requested, boolean skipMissing, Console console)
             throws PackageDatabaseException, UnresolvedDependencyException {
         Resolver resolver = new Resolver(db.installedPackages(), db.versionScheme(), db.nativeArch());
-        Resolution resolution = resolver.resolve(requested);
+        Resolution resolution;
+        try {
+            resolution = resolver.resolve(requested);
+        } catch (UnresolvedDependencyException e) {
+            if (!skipMissing) {
+                throw e;
+            }
+            console.warning("not installed on this host, left out of the appliance: " + String.join(", ", e.missing()));
+            List<String> installed = new ArrayList<>(requested);
+            installed.removeAll(e.missing());
+            resolution = resolver.resolve(installed);
+        }
         for (String w : resolution.warnings()) {
             console.warning(w);
         }

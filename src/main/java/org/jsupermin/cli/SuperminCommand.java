@@ -105,7 +105,10 @@ public final class SuperminCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Console console = new Console(err, verbosity(), quiet);
+        // supermin prints its messages on standard output; they go to standard error only when
+        // the output itself is written there
+        PrintWriter info = "-".equals(output) ? err : new PrintWriter(System.out, true);
+        Console console = new Console(err, info, verbosity(), quiet);
         if (names) {
             throw new UsageException("--names was a supermin 4 option; supermin 5 takes a list of packages with --prepare");
         }

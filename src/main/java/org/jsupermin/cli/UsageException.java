@@ -1,6 +1,6 @@
 package org.jsupermin.cli;
 
-/** The command line itself is wrong: printed with the synopsis, exit status 1. */
+/** The command line itself is wrong: printed with the synopsis, exit status 2. */
 final class UsageException extends Exception {
 
     UsageException(String message) {

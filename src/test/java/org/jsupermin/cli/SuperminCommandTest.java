@@ -93,7 +93,7 @@ class SuperminCommandTest {
             PrintWriter err = new PrintWriter(viaPicocli, true);
             int status = CommandModel.execute(line, new SuperminCommand(err), err);
             String expected = viaPicocli + "exit " + status;
-            assertTrue(expected.contains("  supermin --list-drivers |") && expected.endsWith("exit 1"), expected);
+            assertTrue(expected.contains("  supermin --list-drivers |") && expected.endsWith("exit 2"), expected);
             assertEquals(expected, runCapturingStderr(line), "for " + List.of(line));
         }
     }

@@ -74,7 +74,7 @@ class PrepareIT {
         Path out = tmp.resolve("file");
         Files.writeString(out, "keep me");
         Result r = Tools.jsupermin("--prepare", "bash", "-o", out.toString());
-        assertEquals(1, r.exit());
+        assertEquals(2, r.exit(), "a usage error");
         assertTrue(r.stderr().startsWith("supermin: ") && r.stderr().contains(out.toString()), r.stderr());
         assertEquals("keep me", Files.readString(out));
     }
