@@ -45,10 +45,18 @@ public interface PackageDatabase {
 
     /**
      * Entries that the distribution's maintainer scripts would create and that no package lists:
-     * alternatives links, account files from master copies. Each extra may name the path that
-     * must be present in the appliance for it to apply.
+     * account files from master copies. Each extra may name the path that must be present in the
+     * appliance for it to apply.
      */
     default List<ExtraEntry> extraEntries(Collection<InstalledPackage> closure) throws PackageDatabaseException {
+        return List.of();
+    }
+
+    /**
+     * The root's link groups of update-alternatives (or the distribution's equivalent), sorted by
+     * name; the appliance links each group to the first of its choices that it contains.
+     */
+    default List<AlternativeGroup> alternatives() throws PackageDatabaseException {
         return List.of();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
+import org.jsupermin.packages.AlternativeGroup;
 import org.jsupermin.packages.ExtraEntry;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
@@ -79,6 +80,12 @@ public final class ApplianceTreeBuilder {
                 return db.extraEntries(inputs.closure());
             }
         });
+        Background<List<AlternativeGroup>> alternatives = Background.start("alternatives", new Callable<List<AlternativeGroup>>() {
+            @Override
+            public List<AlternativeGroup> call() throws PackageDatabaseException {
+                return db.alternatives();
+            }
+        });
         addPackageFiles();
         announcePackageFiles();
         startCapabilityScan();
@@ -92,6 +99,13 @@ public final class ApplianceTreeBuilder {
             addBaseImage(baseImages.get(i), bases.get(i));
         }
         addExtras(extras.join());
+        addExtras(AlternativeLinks.choose(alternatives.join(), new AlternativeLinks.Contents() {
+            @Override
+            public boolean has(String path) throws IOException {
+                String canonical = paths.canonical(path);
+                return canonical != null && entries.containsKey(canonical);
+            }
+        }, inputs.reporter()));
         addSkeleton();
         if (inputs.includePackagelist()) {
             addPackagelist();

@@ -6,18 +6,30 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import org.jsupermin.packages.ExtraEntry;
+import org.jsupermin.packages.AlternativeChoice;
+import org.jsupermin.packages.AlternativeGroup;
+import org.jsupermin.packages.AlternativeLink;
 import org.jsupermin.packages.PackageDatabaseException;
-import org.jsupermin.util.PathOrder;
 import org.jsupermin.util.TextLines;
 
 /**
- * The links update-alternatives made: read from {@code var/lib/dpkg/alternatives/<name>} (mode,
- * master link, then slave name/link pairs up to an empty line) with the current choice taken
- * from the root's {@code /etc/alternatives/<name>} symlink.
+ * The link groups of update-alternatives, read from {@code var/lib/dpkg/alternatives/<name>}:
+ * the mode ("auto" or "manual"), the master link, slave name/link pairs up to an empty line,
+ * then for each alternative its path, its priority and one line per slave (empty when it has
+ * none for that slave), up to an empty line. The root's current choice is its
+ * {@code /etc/alternatives/<name>} symlink.
  */
 final class Alternatives {
+
+    /** Highest priority first; a stable sort keeps the database order among equals. */
+    private static final Comparator<AlternativeChoice> BY_PRIORITY = new Comparator<AlternativeChoice>() {
+        @Override
+        public int compare(AlternativeChoice a, AlternativeChoice b) {
+            return Integer.compare(b.priority(), a.priority());
+        }
+    };
 
     private final Path root;
 
@@ -25,12 +37,8 @@ final class Alternatives {
         this.root = root;
     }
 
-    /**
-     * For every group and slave whose {@code /etc/alternatives} link exists: the public link to
-     * {@code /etc/alternatives/<name>} and that link to the chosen target, both requiring the
-     * target. Sorted by path.
-     */
-    List<ExtraEntry> entries() throws PackageDatabaseException {
+    /** Every group of the root, sorted by name; none when the root has no alternatives database. */
+    List<AlternativeGroup> groups() throws PackageDatabaseException {
         Path dir = root.resolve("var/lib/dpkg/alternatives");
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -46,15 +54,17 @@ final class Alternatives {
             throw new PackageDatabaseException("reading " + dir + ": " + IoErrors.describe(e), e);
         }
         files.sort(null);
-        List<ExtraEntry> result = new ArrayList<>();
+        List<AlternativeGroup> result = new ArrayList<>();
         for (Path file : files) {
-            readGroup(file, result);
+            AlternativeGroup g = readGroup(file);
+            if (!g.choices().isEmpty()) {
+                result.add(g);
+            }
         }
-        result.sort(ExtraEntry.BY_PATH);
         return result;
     }
 
-    private void readGroup(Path file, List<ExtraEntry> out) throws PackageDatabaseException {
+    private AlternativeGroup readGroup(Path file) throws PackageDatabaseException {
         List<String> lines;
         try {
             lines = TextLines.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
@@ -65,33 +75,61 @@ final class Alternatives {
             throw new PackageDatabaseException("reading " + file + " line 2: expected the master link path");
         }
         String name = file.getFileName().toString();
-        add(name, lines.get(1), out);
-        for (int i = 2; i < lines.size() && !lines.get(i).isEmpty(); i += 2) {
+        boolean manual = lines.get(0).strip().equals("manual");
+        AlternativeLink master = new AlternativeLink(name, lines.get(1));
+        List<AlternativeLink> slaves = new ArrayList<>();
+        int i = 2;
+        for (; i < lines.size() && !lines.get(i).isEmpty(); i += 2) {
             if (i + 1 >= lines.size() || !lines.get(i + 1).startsWith("/")) {
                 throw new PackageDatabaseException("reading " + file + " line " + (i + 2)
                         + ": expected the link path of slave " + lines.get(i));
             }
-            add(lines.get(i), lines.get(i + 1), out);
+            slaves.add(new AlternativeLink(lines.get(i), lines.get(i + 1)));
         }
+        List<AlternativeChoice> choices = new ArrayList<>();
+        for (i++; i < lines.size() && !lines.get(i).isEmpty(); i += 2 + slaves.size()) {
+            if (i + 1 >= lines.size()) {
+                throw new PackageDatabaseException("reading " + file + " line " + (i + 1)
+                        + ": alternative " + lines.get(i) + " has no priority");
+            }
+            int priority;
+            try {
+                priority = Integer.parseInt(lines.get(i + 1).strip());
+            } catch (NumberFormatException e) {
+                throw new PackageDatabaseException("reading " + file + " line " + (i + 2)
+                        + ": expected the priority of " + lines.get(i) + ", found '" + lines.get(i + 1) + "'");
+            }
+            List<String> targets = new ArrayList<>(slaves.size());
+            for (int s = 0; s < slaves.size(); s++) {
+                int line = i + 2 + s;
+                targets.add(line < lines.size() ? lines.get(line) : "");
+            }
+            choices.add(new AlternativeChoice(lines.get(i), priority, targets));
+        }
+        choices.sort(BY_PRIORITY);
+        String hostChoice = currentChoice(name);
+        if (manual && hostChoice != null) {
+            for (int c = 0; c < choices.size(); c++) {
+                if (choices.get(c).path().equals(hostChoice)) {
+                    choices.add(0, choices.remove(c));
+                    break;
+                }
+            }
+        }
+        return new AlternativeGroup(master, slaves, choices, hostChoice);
     }
 
-    /** Adds the two links of one (master or slave) name when the root has made a choice for it. */
-    private void add(String name, String link, List<ExtraEntry> out) throws PackageDatabaseException {
-        String altLink = "/etc/alternatives/" + name;
-        Path onRoot = root.resolve(altLink.substring(1));
+    /** The target of the root's {@code /etc/alternatives/<name>} link, absolute; null when there is none. */
+    private String currentChoice(String name) throws PackageDatabaseException {
+        Path onRoot = root.resolve("etc/alternatives").resolve(name);
         if (!Files.isSymbolicLink(onRoot)) {
-            return;
+            return null;
         }
-        String target;
         try {
-            target = Files.readSymbolicLink(onRoot).toString();
+            String target = Files.readSymbolicLink(onRoot).toString();
+            return target.startsWith("/") ? target : Path.of("/etc/alternatives").resolve(target).normalize().toString();
         } catch (IOException e) {
             throw new PackageDatabaseException("reading the link " + onRoot + ": " + IoErrors.describe(e), e);
         }
-        if (!target.startsWith("/")) {
-            target = Path.of("/etc/alternatives").resolve(target).normalize().toString();
-        }
-        out.add(ExtraEntry.symlink(link, altLink, target));
-        out.add(ExtraEntry.symlink(altLink, target, target));
     }
 }

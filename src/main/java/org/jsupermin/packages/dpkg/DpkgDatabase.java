@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jsupermin.packages.AlternativeGroup;
 import org.jsupermin.packages.ConfigFile;
 import org.jsupermin.packages.ConfigFileOptions;
 import org.jsupermin.packages.ExtraEntry;
@@ -168,7 +169,7 @@ public final class DpkgDatabase implements PackageDatabase {
 
     @Override
     public List<ExtraEntry> extraEntries(Collection<InstalledPackage> closure) throws PackageDatabaseException {
-        List<ExtraEntry> result = new ArrayList<>(new Alternatives(root).entries());
+        List<ExtraEntry> result = new ArrayList<>();
         for (InstalledPackage p : closure) {
             if (p.name().equals("base-passwd")) {
                 result.addAll(new AccountFiles(root, sourceDateEpoch).entries());
@@ -177,6 +178,11 @@ public final class DpkgDatabase implements PackageDatabase {
         }
         result.sort(ExtraEntry.BY_PATH);
         return result;
+    }
+
+    @Override
+    public List<AlternativeGroup> alternatives() throws PackageDatabaseException {
+        return new Alternatives(root).groups();
     }
 
     private synchronized Diversions diversions() throws PackageDatabaseException {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.jsupermin.packages.AlternativeChoice;
+import org.jsupermin.packages.AlternativeGroup;
 import org.jsupermin.packages.Dependency;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.MultiArch;
@@ -193,16 +195,47 @@ class DpkgDatabaseTest {
     }
 
     @Test
-    void alternativesGiveLinksWhereTheRootHasAChoice() throws Exception {
-        List<String> got = db.extraEntries(List.of(pkg("mawk"))).stream()
-                .map(e -> e.path() + " -> " + e.symlinkTarget() + " if " + e.requires()).toList();
+    void alternativesAreTheDatabasesGroupsWithTheirChoicesBestFirst() throws Exception {
+        List<String> got = db.alternatives().stream()
+                .map(g -> g.master().name() + " " + g.master().link() + " " + g.slaves().stream().map(l -> l.name() + "=" + l.link()).toList()
+                        + " " + g.choices().stream().map(c -> c.path() + "@" + c.priority() + c.slaveTargets()).toList()
+                        + " host " + g.hostChoice())
+                .toList();
         assertEquals(List.of(
-                "/etc/alternatives/awk -> /usr/bin/mawk if /usr/bin/mawk",
-                "/etc/alternatives/awk.1.gz -> /usr/share/man/man1/mawk.1.gz if /usr/share/man/man1/mawk.1.gz",
-                "/etc/alternatives/nawk -> /usr/bin/mawk if /usr/bin/mawk",
-                "/usr/bin/awk -> /etc/alternatives/awk if /usr/bin/mawk",
-                "/usr/bin/nawk -> /etc/alternatives/nawk if /usr/bin/mawk",
-                "/usr/share/man/man1/awk.1.gz -> /etc/alternatives/awk.1.gz if /usr/share/man/man1/mawk.1.gz"), got);
+                "awk /usr/bin/awk [awk.1.gz=/usr/share/man/man1/awk.1.gz, nawk=/usr/bin/nawk, nawk.1.gz=/usr/share/man/man1/nawk.1.gz]"
+                        + " [/usr/bin/mawk@5[/usr/share/man/man1/mawk.1.gz, /usr/bin/mawk, /usr/share/man/man1/mawk.1.gz]] host /usr/bin/mawk",
+                "pager /usr/bin/pager [pager.1.gz=/usr/share/man/man1/pager.1.gz] [/usr/bin/less@77[/usr/share/man/man1/less.1.gz]] host null"),
+                got);
+        assertTrue(db.extraEntries(List.of(pkg("mawk"))).isEmpty(), "alternatives are not extras");
+    }
+
+    @Test
+    void alternativesPreferTheHighestPriorityAndAManualChoice(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("root");
+        Files.createDirectories(root.resolve("var/lib/dpkg/alternatives"));
+        Files.createDirectories(root.resolve("etc/alternatives"));
+        Files.copy(DebFixtures.ROOT.resolve("var/lib/dpkg/status"), root.resolve("var/lib/dpkg/status"));
+        String body = "/usr/bin/editor\neditor.1.gz\n/usr/share/man/man1/editor.1.gz\n\n"
+                + "/bin/nano\n40\n/usr/share/man/man1/nano.1.gz\n"
+                + "/usr/bin/vim.basic\n50\n\n"
+                + "/bin/ed\n-100\n/usr/share/man/man1/ed.1.gz\n"
+                + "/usr/bin/mg\n50\n/usr/share/man/man1/mg.1.gz\n\n";
+        Path group = root.resolve("var/lib/dpkg/alternatives/editor");
+        Files.writeString(group, "auto\n" + body);
+        Files.createSymbolicLink(root.resolve("etc/alternatives/editor"), Path.of("/bin/ed"));
+        DpkgDatabase auto = new DpkgDatabase(root, 0);
+        AlternativeGroup g = auto.alternatives().get(0);
+        assertEquals(List.of("/usr/bin/vim.basic", "/usr/bin/mg", "/bin/nano", "/bin/ed"),
+                g.choices().stream().map(AlternativeChoice::path).toList(), "auto: by priority, database order among equals");
+        assertEquals(List.of(""), g.choices().get(0).slaveTargets(), "vim has no editor.1.gz slave");
+        assertEquals("/bin/ed", g.hostChoice());
+        Files.writeString(group, "manual\n" + body);
+        g = new DpkgDatabase(root, 0).alternatives().get(0);
+        assertEquals(List.of("/bin/ed", "/usr/bin/vim.basic", "/usr/bin/mg", "/bin/nano"),
+                g.choices().stream().map(AlternativeChoice::path).toList(), "manual: the host's choice first");
+        Files.writeString(group, "auto\n/usr/bin/editor\n\n/bin/nano\nforty\n\n");
+        PackageDatabaseException e = assertThrows(PackageDatabaseException.class, () -> new DpkgDatabase(root, 0).alternatives());
+        assertTrue(e.getMessage().contains(group + " line 5") && e.getMessage().contains("forty"), e.getMessage());
     }
 
     @Test
