@@ -56,19 +56,19 @@ final class ChrootAttributes {
         setMtime(p, e.mtime(), link);
     }
 
-    /** Sets the mtime; symlinks get theirs without following where the platform allows it. */
+    /** Sets the mtime, never through a symlink; symlinks get theirs where the platform allows it. */
     static void setMtime(Path p, long mtime, boolean link) throws IOException {
         FileTime t = FileTime.fromMillis(mtime * 1000);
-        if (link) {
-            try {
-                Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                        .setTimes(t, null, null);
-            } catch (IOException | UnsupportedOperationException ignored) {
-                // some platforms cannot time a symlink itself; the link still works
-            }
+        if (!link) {
+            Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setTimes(t, null, null);
             return;
         }
-        Files.setLastModifiedTime(p, t);
+        try {
+            Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setTimes(t, null, null);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // some platforms cannot time a symlink itself; the link still works
+        }
     }
 
     /** Sets {@code user.*} attributes directly; the caller handles the other namespaces. */
@@ -79,7 +79,7 @@ final class ChrootAttributes {
                 continue;
             }
             if (view == null) {
-                view = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
+                view = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
             }
             view.write(x.getKey().substring(USER_PREFIX.length()), ByteBuffer.wrap(x.getValue()));
         }

@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +33,9 @@ public final class ChrootFormat implements OutputFormat {
 
     /** File copies in flight; copying is I/O-bound. */
     static final int COPY_THREADS = 4;
+
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_DIRECTORY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private final boolean root;
     private final int threads;
@@ -62,11 +69,21 @@ public final class ChrootFormat implements OutputFormat {
         List<TreeEntry> hardLinks = new ArrayList<>();
         List<TreeEntry> specials = new ArrayList<>();
         List<TreeEntry> skipped = new ArrayList<>();
+        // Every path is created under a directory this loop made itself (mkdir never follows a
+        // symlink and fails on anything already there), and files are created exclusively: a
+        // symlink in the tree, or one planted in the staging directory, is never written through.
+        Set<String> made = new HashSet<>();
         for (TreeEntry e : tree.entries()) {
             Path p = at(staging, e);
+            if (e.parent() != null && !made.contains(e.parent())) {
+                throw new FormatException("refusing to write " + e.path() + " into the chroot: its parent "
+                        + e.parent() + " is not a directory this build created");
+            }
             switch (e.type()) {
-                case DIRECTORY -> Files.createDirectory(p,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                case DIRECTORY -> {
+                    Files.createDirectory(p, PRIVATE_DIRECTORY);
+                    made.add(e.path());
+                }
                 case FILE -> (e.isHardLinkToEarlier() ? hardLinks : files).add(e);
                 case SYMLINK -> {
                     Path target = Path.of(e.linkTarget());
@@ -85,6 +102,7 @@ public final class ChrootFormat implements OutputFormat {
         copyFiles(files, staging, attrs, reporter);
         new ChrootSpecialFiles(staging, attrs).create(specials);
         for (TreeEntry e : hardLinks) {
+            // link(2) neither follows the existing name if it is a symlink nor replaces the new one
             Files.createLink(at(staging, e), staging.resolve(e.hardLinkGroup().substring(1)));
         }
         writeXattrs(tree, staging, reporter);

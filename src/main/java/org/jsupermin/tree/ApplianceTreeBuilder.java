@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import org.jsupermin.packages.AlternativeGroup;
 import org.jsupermin.packages.ExtraEntry;
@@ -47,6 +48,8 @@ public final class ApplianceTreeBuilder {
     /** Which package brought each path, for the size report. */
     private final Map<String, String> owner = new HashMap<>();
     private final Map<String, Long> excludedBytes = new HashMap<>();
+    /** The base image each path last came from, to name it when the tree is refused. */
+    private final Map<String, Path> fromBaseImage = new HashMap<>();
     /** Host files whose capabilities are being read in the background, and that scan; or null. */
     private Set<Path> scanned;
     private Background<Map<Path, byte[]>> capabilityScan;
@@ -111,9 +114,12 @@ public final class ApplianceTreeBuilder {
             addPackagelist();
         }
         addImplicitParents();
+        Function<String, String> originOf = originOf();
+        TreeChecks.check(entries, originOf);
         reportUnreadable();
         List<TreeEntry> list = new ArrayList<>(entries.values());
         list = groupHardLinks(list);
+        TreeChecks.checkHardLinks(list, entries, originOf);
         list = addCapabilities(list);
         if (inputs.sourceDateEpoch() != null) {
             long epoch = inputs.sourceDateEpoch();
@@ -301,7 +307,23 @@ public final class ApplianceTreeBuilder {
             }
             entries.put(path, moved);
             inodes.remove(path);
+            fromBaseImage.put(path, image);
         }
+    }
+
+    /** Where a path of the tree came from, for messages: a base image, a package, or null. */
+    private Function<String, String> originOf() {
+        return new Function<String, String>() {
+            @Override
+            public String apply(String path) {
+                Path image = fromBaseImage.get(path);
+                if (image != null) {
+                    return "base image " + image;
+                }
+                String pkg = owner.get(path);
+                return pkg == null ? null : "package " + pkg;
+            }
+        };
     }
 
     /** Resolves a path through the directory symlinks of the root (as tar extraction would). */
@@ -331,6 +353,7 @@ public final class ApplianceTreeBuilder {
                         null, null, 0, 0, null, new ContentSource.Bytes(x.content(), "generated " + x.path())));
             }
             inodes.remove(path);
+            fromBaseImage.remove(path);
         }
     }
 

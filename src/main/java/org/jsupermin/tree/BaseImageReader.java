@@ -53,7 +53,7 @@ final class BaseImageReader {
                     String targetPath = memberPath(archive, e.getLinkName());
                     TreeEntry target = targetPath == null ? null : files.get(targetPath);
                     if (target == null) {
-                        throw new TreeException("base image " + archive + ": hard link " + e.getName()
+                        throw new TreeException("base image " + archive + ": hard link " + EntryNames.shown(e.getName())
                                 + " points to " + e.getLinkName() + ", which is not an earlier file of the archive");
                     }
                     entry = new TreeEntry(path, EntryType.FILE, target.mode(), target.uid(), target.gid(), target.mtime(),
@@ -69,7 +69,7 @@ final class BaseImageReader {
                             null, new ContentSource.Bytes(data, archive + ":" + e.getName()));
                     files.put(path, entry);
                 } else {
-                    throw new TreeException("base image " + archive + ": member " + e.getName()
+                    throw new TreeException("base image " + archive + ": member " + EntryNames.shown(e.getName())
                             + " has an unsupported type; remove it from the archive");
                 }
                 result.add(entry);
@@ -84,7 +84,7 @@ final class BaseImageReader {
     /** "./etc/x" to "/etc/x"; null for the archive's "./" itself. */
     private static String memberPath(Path archive, String name) throws TreeException {
         if (name.startsWith("/")) {
-            throw new TreeException("base image " + archive + ": member " + name
+            throw new TreeException("base image " + archive + ": member " + EntryNames.shown(name)
                     + " has an absolute name; archives must use relative names such as ./etc/file");
         }
         StringBuilder b = new StringBuilder();
@@ -93,12 +93,22 @@ final class BaseImageReader {
                 continue;
             }
             if (c.equals("..")) {
-                throw new TreeException("base image " + archive + ": member " + name
+                throw new TreeException("base image " + archive + ": member " + EntryNames.shown(name)
                         + " escapes the appliance through '..'; remove it from the archive");
             }
             b.append('/').append(c);
         }
-        return b.length() == 0 ? null : b.toString();
+        if (b.length() == 0) {
+            return null;
+        }
+        String path = b.toString();
+        // the tree checks every name again; refusing here keeps absurd names out of canonicalisation
+        String problem = EntryNames.problem(path);
+        if (problem != null) {
+            throw new TreeException("base image " + archive + ": member " + EntryNames.shown(name)
+                    + " cannot be written: " + problem + "; rename or remove it");
+        }
+        return path;
     }
 
     private static void checkNotThroughSymlink(Path archive, String name, String path, Set<String> symlinks)
@@ -106,7 +116,7 @@ final class BaseImageReader {
         for (int i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) {
             String prefix = path.substring(0, i);
             if (symlinks.contains(prefix)) {
-                throw new TreeException("base image " + archive + ": member " + name
+                throw new TreeException("base image " + archive + ": member " + EntryNames.shown(name)
                         + " goes through the archive's symlink ." + prefix + " and could land outside the appliance; "
                         + "remove it from the archive");
             }

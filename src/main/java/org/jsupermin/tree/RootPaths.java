@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -80,6 +82,12 @@ final class RootPaths {
         return new TreeMap<>(dirLinks);
     }
 
+    /**
+     * The canonical form of directory {@code dir} (normal, absolute), or null when resolution
+     * loops. Components are resolved one after the other from the deepest ancestor already known
+     * (no recursion over components: a path may have thousands of them); only a symlink's target
+     * is resolved by a nested call, at most {@link #MAX_LINKS} deep.
+     */
     private String canonicalDir(String dir, int depth) throws IOException {
         String known = canonicalDirs.get(dir);
         if (known != null) {
@@ -88,28 +96,36 @@ final class RootPaths {
         if (depth > MAX_LINKS) {
             return null;
         }
-        int slash = dir.lastIndexOf('/');
-        String parent = slash == 0 ? "/" : dir.substring(0, slash);
-        String parentCanon = canonicalDir(parent, depth);
-        if (parentCanon == null) {
-            return null;
+        List<String> pending = new ArrayList<>();
+        String ancestor = dir;
+        String ancestorCanon = null;
+        while (ancestorCanon == null) {
+            pending.add(ancestor);
+            int slash = ancestor.lastIndexOf('/');
+            ancestor = slash == 0 ? "/" : ancestor.substring(0, slash);
+            ancestorCanon = canonicalDirs.get(ancestor);
         }
-        String name = dir.substring(slash + 1);
-        String candidate = parentCanon.equals("/") ? "/" + name : parentCanon + "/" + name;
-        Path host = host(candidate);
-        String result = candidate;
-        if (Files.isSymbolicLink(host)) {
-            String target = Files.readSymbolicLink(host).toString();
-            String joined = target.startsWith("/") ? target : parentCanon + "/" + target;
-            result = canonicalDir(AbsolutePaths.normalize(joined), depth + 1);
-            if (result == null) {
-                return null;
+        String parentCanon = ancestorCanon;
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            String d = pending.get(i);
+            String name = d.substring(d.lastIndexOf('/') + 1);
+            String candidate = parentCanon.equals("/") ? "/" + name : parentCanon + "/" + name;
+            Path host = host(candidate);
+            String result = candidate;
+            if (Files.isSymbolicLink(host)) {
+                String target = Files.readSymbolicLink(host).toString();
+                String joined = target.startsWith("/") ? target : parentCanon + "/" + target;
+                result = canonicalDir(AbsolutePaths.normalize(joined), depth + 1);
+                if (result == null) {
+                    return null;
+                }
+                if (Files.isDirectory(host(result), LinkOption.NOFOLLOW_LINKS)) {
+                    dirLinks.put(candidate, result);
+                }
             }
-            if (Files.isDirectory(host(result), LinkOption.NOFOLLOW_LINKS)) {
-                dirLinks.put(candidate, result);
-            }
+            canonicalDirs.put(d, result);
+            parentCanon = result;
         }
-        canonicalDirs.put(dir, result);
-        return result;
+        return parentCanon;
     }
 }

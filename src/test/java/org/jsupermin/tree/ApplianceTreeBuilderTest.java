@@ -28,6 +28,7 @@ import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.dpkg.DpkgDriver;
 import org.jsupermin.resolve.Resolver;
+import org.jsupermin.testing.TestTar;
 import org.jsupermin.util.Reporter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -291,6 +292,83 @@ class ApplianceTreeBuilderTest {
         assertEquals(0, p.waitFor());
         TreeException e = assertThrows(TreeException.class, () -> build(List.of("bash"), List.of(), List.of(), List.of(evil)));
         assertTrue(e.getMessage().contains("evil.tar") && e.getMessage().contains("symlink"), e.getMessage());
+    }
+
+    private TreeException refused(List<String> hostfiles, Path... bases) {
+        return assertThrows(TreeException.class, () -> build(List.of("bash"), hostfiles, List.of(), List.of(bases)));
+    }
+
+    private static void assertNames(TreeException e, String... parts) {
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), e.getMessage());
+        }
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void aMemberBehindTheUsrmergeAliasOfTheArchivesOwnSymlinkIsRefused() throws Exception {
+        Path evil = new TestTar().symlink("./usr/lib/foo", "/tmp/X").file("./lib/foo/pwned", "x")
+                .writeTo(tmp.resolve("alias.tar"));
+        assertNames(refused(List.of(), evil), "/usr/lib/foo/pwned", "is inside /usr/lib/foo (from", "symlink to /tmp/X", "alias.tar");
+    }
+
+    @Test
+    void aMemberUnderASymlinkOfAnEarlierBaseImageIsRefused() throws Exception {
+        Path first = new TestTar().symlink("./x", "/tmp/X").writeTo(tmp.resolve("first.tar"));
+        Path second = new TestTar().dir("./x/").file("./x/pwned", "x").writeTo(tmp.resolve("second.tar"));
+        Path secondFileOnly = new TestTar().file("./x/pwned", "x").writeTo(tmp.resolve("second-file.tar"));
+        assertNames(refused(List.of(), first, secondFileOnly), "/x/pwned (from base image", "second-file.tar",
+                "/x (from base image", "first.tar");
+        // a directory member replacing the symlink is a directory again: nothing escapes
+        ApplianceTree t = build(List.of("bash"), List.of(), List.of(), List.of(first, second));
+        assertEquals(EntryType.DIRECTORY, t.get("/x").type());
+    }
+
+    @Test
+    void aSymlinkReplacingAPackagesDirectoryIsRefused() throws Exception {
+        Path list = root.resolve("var/lib/dpkg/info/bash.list");
+        Files.writeString(list, Files.readString(list) + "/usr/share/doc/bash/copyright\n");
+        Files.deleteIfExists(root.resolve("usr/share/doc/bash")); // materialised as a file: nothing was under it
+        Files.createDirectories(root.resolve("usr/share/doc/bash"));
+        Files.writeString(root.resolve("usr/share/doc/bash/copyright"), "GPL");
+        Path absolute = new TestTar().symlink("./usr/share/doc/bash", "/tmp/X").writeTo(tmp.resolve("abs.tar"));
+        assertNames(refused(List.of(), absolute), "/usr/share/doc/bash/copyright (from package bash)",
+                "/usr/share/doc/bash (from base image");
+        Path relative = new TestTar().symlink("./usr/share/doc/bash", "../../../../../../tmp/X")
+                .writeTo(tmp.resolve("rel.tar"));
+        assertNames(refused(List.of(), relative), "/usr/share/doc/bash/copyright", "../../../../../../tmp/X");
+    }
+
+    @Test
+    void aFileReplacingADirectoryWithContentsIsRefused() throws Exception {
+        Path evil = new TestTar().file("./usr/bin", "not a directory").writeTo(tmp.resolve("file.tar"));
+        assertNames(refused(List.of(), evil), "/usr/bin/bash", "/usr/bin (from base image", "a regular file");
+    }
+
+    @Test
+    void aHardLinkWhoseFileALaterImageReplacesByASymlinkIsRefused() throws Exception {
+        Path first = new TestTar().file("./etc/a", "a").hardLink("./etc/b", "./etc/a").writeTo(tmp.resolve("h1.tar"));
+        Path second = new TestTar().symlink("./etc/a", "/etc/shadow").writeTo(tmp.resolve("h2.tar"));
+        assertNames(refused(List.of(), first, second), "hard link /etc/b", "/etc/a", "symlink");
+    }
+
+    @Test
+    void namesNoFormatCanHoldAreRefusedWithOneLine() throws Exception {
+        Path longComponent = new TestTar().file("./etc/" + "n".repeat(300), "x").writeTo(tmp.resolve("long.tar"));
+        assertNames(refused(List.of(), longComponent), "300 bytes", "long.tar", "…");
+        Path deep = new TestTar().file("./" + "a/".repeat(10_000) + "f", "x").writeTo(tmp.resolve("deep.tar"));
+        assertNames(refused(List.of(), deep), "deep.tar", "longer than 4095 bytes");
+        Path nul = new TestTar().member("./etc/a\0b".getBytes(StandardCharsets.ISO_8859_1), '0', 0644, new byte[1], null)
+                .writeTo(tmp.resolve("nul.tar"));
+        // a NUL ends a ustar name: the member is ./etc/a
+        assertNotNull(build(List.of("bash"), List.of(), List.of(), List.of(nul)).get("/etc/a"));
+    }
+
+    @Test
+    void canonicalisationOfThousandsOfComponentsDoesNotRecurse() throws Exception {
+        RootPaths paths = new RootPaths(root);
+        String deep = "/lib" + "/a".repeat(20_000) + "/f";
+        assertEquals("/usr/lib" + "/a".repeat(20_000) + "/f", paths.canonical(deep));
     }
 
     @Test
