@@ -69,6 +69,13 @@ final class BuildMode {
         }
         long size = cmd.size == null ? DEFAULT_SIZE : parseSize(cmd.size);
         Path out = toStdout || cmd.output == null ? null : Path.of(cmd.output).toAbsolutePath().normalize();
+        if (out != null) {
+            // before anything is built: a tar replaces a regular file only, a chroot or ext2 output a directory
+            String problem = AtomicOutput.whyNotReplaceable(out, !formatName.equals("tar"));
+            if (problem != null) {
+                throw new FormatException("-o " + Shown.of(cmd.output) + ": " + problem);
+            }
+        }
         if (cmd.lock != null && out != null && cmd.lock.toAbsolutePath().normalize().startsWith(out)) {
             throw new UsageException("the lock file " + cmd.lock + " is inside the output " + out
                     + ", which is replaced by every build; put the lock file elsewhere");

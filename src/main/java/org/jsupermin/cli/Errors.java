@@ -49,6 +49,31 @@ final class Errors {
         return FAILURE;
     }
 
+    /**
+     * An {@link Error} (out of memory, stack overflow, …) that ended the run: one line naming the
+     * inputs, the stack trace only at -vv. Nothing else is done: the JVM may be short of memory.
+     */
+    static int onFatal(Error e, SuperminCommand command, PrintWriter err) {
+        String inputs = command.arguments.isEmpty() ? "the command line" : Shown.of(String.join(" ", command.arguments));
+        String what = command.prepare ? "preparing " : command.build ? "building from " : "reading ";
+        String message;
+        if (e instanceof OutOfMemoryError) {
+            message = "out of memory while " + what + inputs + " (" + e.getMessage() + "): an input is larger than "
+                    + "this build can hold; check it, or give Java more memory with JAVA_OPTS=-Xmx…";
+        } else if (e instanceof StackOverflowError) {
+            message = "an input nests too deeply while " + what + inputs + "; check it, or run with -vv and report it";
+        } else {
+            message = "internal error while " + what + inputs + " (" + Shown.of(String.valueOf(e))
+                    + "); run with -vv and report it";
+        }
+        err.println("supermin: " + message);
+        if (command.verbosity() >= 2) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return FAILURE;
+    }
+
     /** A one-line description of an exception, naming the file for I/O errors. */
     static String message(Throwable e) {
         if (e instanceof NoSuchFileException n) {

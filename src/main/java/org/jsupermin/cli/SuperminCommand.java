@@ -59,14 +59,20 @@ public final class SuperminCommand implements Callable<Integer> {
         }
         PrintWriter err = new PrintWriter(System.err, true);
         SuperminCommand command = new SuperminCommand(err);
-        if (QuickParser.parse(args, command)) {
-            try {
-                return command.call();
-            } catch (Exception e) {
-                return Errors.onExecutionError(e, command, err, null);
+        try {
+            if (QuickParser.parse(args, command)) {
+                try {
+                    return command.call();
+                } catch (Exception e) {
+                    return Errors.onExecutionError(e, command, err, null);
+                }
             }
+            command = new SuperminCommand(err);
+            return CommandModel.execute(args, command, err);
+        } catch (Error e) {
+            // out of memory, too deep a recursion, …: one line naming the input, never a stack trace
+            return Errors.onFatal(e, command, err);
         }
-        return CommandModel.execute(args, new SuperminCommand(err), err);
     }
 
     /** How many times -v was given. */

@@ -5,8 +5,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * An output that appears all at once: written to a staging path beside the target and renamed
@@ -41,6 +43,28 @@ public final class AtomicOutput {
         Path staging = parent.resolve(prefix(abs) + "new-" + ProcessHandle.current().pid());
         FileTrees.deleteRecursively(staging);
         return new AtomicOutput(abs, staging);
+    }
+
+    /**
+     * Why an output of this kind cannot replace {@code target}, or null when it can: what is
+     * there must be of the same kind (a regular file for a file output, a directory for a
+     * directory output), never a symlink or anything else, so that a mistyped {@code -o} never
+     * deletes a directory or writes through a link.
+     */
+    public static String whyNotReplaceable(Path target, boolean directory) throws IOException {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        if (directory ? a.isDirectory() : a.isRegularFile()) {
+            return null;
+        }
+        String what = a.isDirectory() ? "a directory" : a.isRegularFile() ? "a regular file"
+                : a.isSymbolicLink() ? "a symlink" : "a special file";
+        return "exists and is " + what + ", which " + (directory ? "a directory output" : "a file output")
+                + " does not replace; give another path or remove it first";
     }
 
     /** Where the new output is to be written. */

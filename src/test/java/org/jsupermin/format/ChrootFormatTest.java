@@ -42,6 +42,18 @@ class ChrootFormatTest {
     }
 
     @Test
+    void neverWritesThroughASymlinkPlantedWhereTheOutputGoes() throws Exception {
+        Path canary = Files.createDirectory(dir.resolve("canary"));
+        Path out = dir.resolve("chroot");
+        Files.createSymbolicLink(out, canary);
+        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                () -> new ChrootFormat(false).write(SampleTree.tree(dir), options(), out));
+        try (var s = Files.list(canary)) {
+            assertEquals(0, s.count(), "nothing written through the link");
+        }
+    }
+
+    @Test
     void writesEveryEntryTypeWithModesLinksAndTimes() throws Exception {
         Path out = dir.resolve("chroot");
         new ChrootFormat(false).write(SampleTree.tree(dir), options(), out);

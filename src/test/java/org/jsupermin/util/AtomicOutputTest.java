@@ -2,6 +2,7 @@ package org.jsupermin.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -30,6 +31,20 @@ class AtomicOutputTest {
         assertTrue(Files.exists(target.resolve("new")));
         assertFalse(Files.exists(target.resolve("old")));
         assertEquals(1, count(tmp));
+    }
+
+    @Test
+    void anOutputReplacesOnlyWhatIsOfItsOwnKind() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("d"));
+        Path file = Files.writeString(tmp.resolve("f"), "x");
+        Path link = Files.createSymbolicLink(tmp.resolve("l"), file);
+        assertNull(AtomicOutput.whyNotReplaceable(tmp.resolve("absent"), false));
+        assertNull(AtomicOutput.whyNotReplaceable(dir, true));
+        assertNull(AtomicOutput.whyNotReplaceable(file, false));
+        assertTrue(AtomicOutput.whyNotReplaceable(dir, false).contains("is a directory"));
+        assertTrue(AtomicOutput.whyNotReplaceable(file, true).contains("is a regular file"));
+        assertTrue(AtomicOutput.whyNotReplaceable(link, false).contains("is a symlink"));
+        assertTrue(AtomicOutput.whyNotReplaceable(link, true).contains("is a symlink"));
     }
 
     @Test
