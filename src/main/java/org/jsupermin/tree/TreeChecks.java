@@ -37,11 +37,20 @@ final class TreeChecks {
             }
             TreeEntry p = entries.get(parent);
             if (p != null && p.type() != EntryType.DIRECTORY) {
-                throw new TreeException(described(path, originOf) + " is inside " + described(parent, originOf)
-                        + ", which is " + kind(p) + ", not a directory: writing through it could land outside the "
-                        + "appliance; remove one of the two from the supermin appliance");
+                throw new TreeException(insideNonDirectory(e, p, originOf));
             }
         }
+    }
+
+    /** "/x/f is inside /x, a symlink to /tmp (from …): …", each origin said once. */
+    private static String insideNonDirectory(TreeEntry e, TreeEntry parent, Function<String, String> originOf) {
+        String origin = originOf.apply(e.path());
+        String parentOrigin = originOf.apply(parent.path());
+        boolean same = origin != null && origin.equals(parentOrigin);
+        return EntryNames.shown(e.path()) + (origin == null || same ? "" : " (from " + origin + ")")
+                + " is inside " + EntryNames.shown(parent.path()) + ", " + kind(parent)
+                + (parentOrigin == null ? "" : same ? " (both from " + origin + ")" : " (from " + parentOrigin + ")")
+                + ": nothing may be written through it; remove one of the two from the supermin appliance";
     }
 
     /** Checks that every hard link of {@code list} names a regular file heading its own group. */

@@ -309,7 +309,7 @@ class ApplianceTreeBuilderTest {
     void aMemberBehindTheUsrmergeAliasOfTheArchivesOwnSymlinkIsRefused() throws Exception {
         Path evil = new TestTar().symlink("./usr/lib/foo", "/tmp/X").file("./lib/foo/pwned", "x")
                 .writeTo(tmp.resolve("alias.tar"));
-        assertNames(refused(List.of(), evil), "/usr/lib/foo/pwned", "is inside /usr/lib/foo (from", "symlink to /tmp/X", "alias.tar");
+        assertNames(refused(List.of(), evil), "/usr/lib/foo/pwned", "is inside /usr/lib/foo, a symlink to /tmp/X (both from base image", "alias.tar");
     }
 
     @Test
@@ -318,7 +318,7 @@ class ApplianceTreeBuilderTest {
         Path second = new TestTar().dir("./x/").file("./x/pwned", "x").writeTo(tmp.resolve("second.tar"));
         Path secondFileOnly = new TestTar().file("./x/pwned", "x").writeTo(tmp.resolve("second-file.tar"));
         assertNames(refused(List.of(), first, secondFileOnly), "/x/pwned (from base image", "second-file.tar",
-                "/x (from base image", "first.tar");
+                "/x, a symlink to /tmp/X (from base image", "first.tar");
         // a directory member replacing the symlink is a directory again: nothing escapes
         ApplianceTree t = build(List.of("bash"), List.of(), List.of(), List.of(first, second));
         assertEquals(EntryType.DIRECTORY, t.get("/x").type());
@@ -333,7 +333,7 @@ class ApplianceTreeBuilderTest {
         Files.writeString(root.resolve("usr/share/doc/bash/copyright"), "GPL");
         Path absolute = new TestTar().symlink("./usr/share/doc/bash", "/tmp/X").writeTo(tmp.resolve("abs.tar"));
         assertNames(refused(List.of(), absolute), "/usr/share/doc/bash/copyright (from package bash)",
-                "/usr/share/doc/bash (from base image");
+                "/usr/share/doc/bash, a symlink to /tmp/X (from base image");
         Path relative = new TestTar().symlink("./usr/share/doc/bash", "../../../../../../tmp/X")
                 .writeTo(tmp.resolve("rel.tar"));
         assertNames(refused(List.of(), relative), "/usr/share/doc/bash/copyright", "../../../../../../tmp/X");
@@ -342,7 +342,7 @@ class ApplianceTreeBuilderTest {
     @Test
     void aFileReplacingADirectoryWithContentsIsRefused() throws Exception {
         Path evil = new TestTar().file("./usr/bin", "not a directory").writeTo(tmp.resolve("file.tar"));
-        assertNames(refused(List.of(), evil), "/usr/bin/bash", "/usr/bin (from base image", "a regular file");
+        assertNames(refused(List.of(), evil), "/usr/bin/bash", "/usr/bin, a regular file (from base image");
     }
 
     @Test

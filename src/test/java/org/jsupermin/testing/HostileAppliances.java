@@ -1,0 +1,144 @@
+package org.jsupermin.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Supermin appliances written by an attacker or a careless user, each with what a build of it
+ * must do: be refused in one line naming what is wrong, or succeed with the output checked. The
+ * hostile symlinks point at a canary directory that must stay empty.
+ */
+public final class HostileAppliances {
+
+    /** Writes an appliance into {@code dir}; links that try to escape point at {@code canary}. */
+    public interface Setup {
+        void write(Path dir, Path canary) throws IOException;
+    }
+
+    /** Checks a successful build's output. */
+    public interface Check {
+        void verify(Path out, String format) throws IOException;
+    }
+
+    /**
+     * One appliance and what its build must do.
+     *
+     * @param name short name (test display, work directory)
+     * @param setup writes the appliance
+     * @param fails whether the build must be refused (exit 1, one line)
+     * @param mentions what the refusal's line must contain
+     * @param wrongKindOfOutput whether the previous output is of the wrong kind (a directory for
+     *     tar, a file for chroot and ext2)
+     * @param usage whether exit status 2 (a usage error) is acceptable
+     * @param extraOptions options added before the appliance
+     * @param environment extra environment variables
+     * @param maxSeconds how long a run may take
+     * @param check checks a successful output
+     */
+    public record Case(String name, Setup setup, boolean fails, List<String> mentions, boolean wrongKindOfOutput,
+                       boolean usage, List<String> extraOptions, Map<String, String> environment, long maxSeconds,
+                       Check check) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        Case withWrongKindOfOutput() {
+            return new Case(name, setup, fails, mentions, true, usage, extraOptions, environment, maxSeconds, check);
+        }
+    }
+
+    private static final long MAX_SECONDS = 120;
+    private static final Check NONE = (out, format) -> { };
+
+    private HostileAppliances() {
+    }
+
+    private static Case refused(String name, Setup setup, String... mentions) {
+        return new Case(name, setup, true, List.of(mentions), false, false, List.of(), Map.of(), MAX_SECONDS, NONE);
+    }
+
+    private static Case built(String name, Setup setup, Check check) {
+        return new Case(name, setup, false, List.of(), false, false, List.of(), Map.of(), MAX_SECONDS, check);
+    }
+
+    /** Every case. */
+    public static List<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        cases.add(built("benign", (dir, canary) -> new TestTar().dir("./etc/").file("./etc/hello", "hello\n")
+                .writeTo(dir.resolve("base.tar")), HostileAppliances::hasHello));
+        // a symlink of the archive hidden by the usrmerge alias /lib -> usr/lib
+        cases.add(refused("alias-symlink", (dir, canary) -> new TestTar()
+                .symlink("./usr/lib/foo", canary.toString()).file("./lib/foo/pwned", "pwned\n")
+                .writeTo(dir.resolve("base.tar")), "/usr/lib/foo/pwned", "symlink", "base.tar"));
+        // the symlink in one base image, the member under it in the next
+        cases.add(refused("two-archives", (dir, canary) -> {
+            new TestTar().symlink("./x", canary.toString()).writeTo(dir.resolve("a.tar"));
+            new TestTar().file("./x/pwned", "pwned\n").writeTo(dir.resolve("b.tar"));
+        }, "/x/pwned", "a.tar", "b.tar"));
+        // a symlink replacing a package's directory, absolute and relative (deep enough to leave the output)
+        cases.add(refused("package-directory-absolute", (dir, canary) -> {
+            Files.writeString(dir.resolve("packages"), "bash\n");
+            new TestTar().symlink("./usr/share/doc/bash", canary.toString()).writeTo(dir.resolve("base.tar"));
+        }, "/usr/share/doc/bash/", "package bash", "symlink"));
+        cases.add(refused("package-directory-relative", (dir, canary) -> {
+            Files.writeString(dir.resolve("packages"), "bash\n");
+            new TestTar().symlink("./usr/share/doc/bash", "../../../../canary").writeTo(dir.resolve("base.tar"));
+        }, "/usr/share/doc/bash/", "../../../../canary"));
+        // a hostfile whose directory a base image turns into a symlink
+        cases.add(refused("hostfile-under-symlink", (dir, canary) -> {
+            Files.writeString(dir.resolve("hostfiles"), "/usr/share/common-licenses/GPL-3\n");
+            new TestTar().symlink("./usr/share/common-licenses", canary.toString()).writeTo(dir.resolve("base.tar"));
+        }, "/usr/share/common-licenses/GPL-3", "symlink"));
+        // names no format can hold
+        cases.add(refused("ten-thousand-components", (dir, canary) -> new TestTar()
+                .file("./" + "a/".repeat(10_000) + "pwned", "x").writeTo(dir.resolve("base.tar")), "4095", "base.tar"));
+        cases.add(refused("long-component", (dir, canary) -> new TestTar()
+                .file("./etc/" + "n".repeat(300), "x").writeTo(dir.resolve("base.tar")), "300 bytes", "base.tar"));
+        cases.add(refused("truncated-gzip", (dir, canary) -> {
+            byte[] tar = new TestTar().file("./etc/hello", "hello\n".repeat(10_000)).bytes();
+            byte[] gz = gzip(tar);
+            Files.write(dir.resolve("base.tar.gz"), Arrays.copyOf(gz, gz.length / 2));
+        }, "base.tar.gz"));
+        // an existing output of the wrong kind: a directory for -f tar, a file for chroot and ext2
+        cases.add(refused("wrong-kind-of-output", (dir, canary) -> new TestTar().file("./etc/hello", "hello\n")
+                .writeTo(dir.resolve("base.tar")), "-o ", "exists").withWrongKindOfOutput());
+        return cases;
+    }
+
+    /** The benign appliance's /etc/hello is in the output. */
+    private static void hasHello(Path out, String format) throws IOException {
+        switch (format) {
+            case "chroot" -> expect("hello\n", Files.readString(out.resolve("etc/hello")));
+            case "tar" -> expect("hello\n", Commands.ok("tar", "-xOf", out.toString(), "./etc/hello").stdout());
+            default -> expect("hello\n", Commands.ok("debugfs", "-R", "cat /etc/hello", out.resolve("root").toString())
+                    .stdout());
+        }
+    }
+
+    private static void expect(String expected, String actual) {
+        if (!expected.equals(actual)) {
+            throw new AssertionError("expected " + expected + " but the output holds " + actual);
+        }
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}
