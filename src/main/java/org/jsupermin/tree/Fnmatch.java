@@ -10,76 +10,71 @@ public final class Fnmatch {
     private Fnmatch() {
     }
 
-    /** Whether {@code text} matches {@code pattern}. */
+    /**
+     * Whether {@code text} matches {@code pattern}. Linear in the text for a given pattern: since
+     * {@code *} also matches '/', only the last {@code *} met needs a backtrack point (the text it
+     * swallows grows by one character per retry), as in the classic two-pointer fnmatch.
+     */
     public static boolean matches(String pattern, String text) {
-        return match(pattern, 0, text, 0);
-    }
-
-    private static boolean match(String p, int pi, String t, int ti) {
-        while (pi < p.length()) {
-            char c = p.charAt(pi);
-            switch (c) {
-                case '*' -> {
-                    while (pi < p.length() && p.charAt(pi) == '*') {
-                        pi++;
-                    }
-                    if (pi == p.length()) {
-                        return true;
-                    }
-                    for (int k = ti; k <= t.length(); k++) {
-                        if (match(p, pi, t, k)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                }
-                case '?' -> {
-                    if (ti >= t.length()) {
-                        return false;
-                    }
+        int pi = 0;
+        int ti = 0;
+        int starPi = -1;
+        int starTi = -1;
+        while (ti < text.length()) {
+            if (pi < pattern.length() && pattern.charAt(pi) == '*') {
+                while (pi < pattern.length() && pattern.charAt(pi) == '*') {
                     pi++;
-                    ti++;
                 }
-                case '[' -> {
-                    if (ti >= t.length()) {
-                        return false;
-                    }
-                    int end = bracketEnd(p, pi);
-                    if (end < 0) {
-                        // an unclosed '[' matches itself
-                        if (t.charAt(ti) != '[') {
-                            return false;
-                        }
-                        pi++;
-                        ti++;
-                    } else {
-                        if (!bracketMatches(p, pi + 1, end, t.charAt(ti))) {
-                            return false;
-                        }
-                        pi = end + 1;
-                        ti++;
-                    }
+                if (pi == pattern.length()) {
+                    return true;
                 }
-                case '\\' -> {
-                    if (pi + 1 < p.length()) {
-                        pi++;
-                    }
-                    if (ti >= t.length() || t.charAt(ti) != p.charAt(pi)) {
-                        return false;
-                    }
-                    pi++;
-                    ti++;
-                }
-                default -> {
-                    if (ti >= t.length() || t.charAt(ti) != c) {
-                        return false;
-                    }
-                    pi++;
-                    ti++;
-                }
+                starPi = pi;
+                starTi = ti;
+                continue;
+            }
+            int next = pi < pattern.length() ? step(pattern, pi, text.charAt(ti)) : -1;
+            if (next >= 0) {
+                pi = next;
+                ti++;
+            } else if (starPi >= 0) {
+                pi = starPi;
+                ti = ++starTi;
+            } else {
+                return false;
             }
         }
-        return ti == t.length();
+        while (pi < pattern.length() && pattern.charAt(pi) == '*') {
+            pi++;
+        }
+        return pi == pattern.length();
+    }
+
+    /**
+     * Where the pattern goes on after its one-character item at {@code pi} (not a {@code *})
+     * matched {@code ch}, or -1 if it does not match.
+     */
+    private static int step(String p, int pi, char ch) {
+        char c = p.charAt(pi);
+        switch (c) {
+            case '?' -> {
+                return pi + 1;
+            }
+            case '[' -> {
+                int end = bracketEnd(p, pi);
+                if (end < 0) {
+                    // an unclosed '[' matches itself
+                    return ch == '[' ? pi + 1 : -1;
+                }
+                return bracketMatches(p, pi + 1, end, ch) ? end + 1 : -1;
+            }
+            case '\\' -> {
+                int q = pi + 1 < p.length() ? pi + 1 : pi;
+                return ch == p.charAt(q) ? q + 1 : -1;
+            }
+            default -> {
+                return ch == c ? pi + 1 : -1;
+            }
+        }
     }
 
     private static int bracketEnd(String p, int open) {
