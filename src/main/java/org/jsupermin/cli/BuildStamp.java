@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jsupermin.util.Sha256;
+import org.jsupermin.util.TempFiles;
 
 /**
  * The {@code --if-newer} record kept beside an output: a digest of everything that decides the
@@ -81,10 +82,9 @@ final class BuildStamp {
         List<String> lines = new ArrayList<>();
         lines.add(digestHex);
         lines.addAll(identities(outputs));
-        Path stamp = stampPath(output);
-        Path tmp = stamp.resolveSibling(stamp.getFileName() + ".tmp" + ProcessHandle.current().pid());
-        Files.write(tmp, lines, StandardCharsets.UTF_8);
-        Files.move(tmp, stamp, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // the temporary file has a random name and is created exclusively: the directory may be
+        // writable by others, who could otherwise prepare its name as a symlink
+        TempFiles.replace(stampPath(output), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8), "tmp");
     }
 
     /** Why the output must be rebuilt, or null when it is up to date. */

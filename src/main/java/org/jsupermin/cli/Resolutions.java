@@ -3,7 +3,6 @@ package org.jsupermin.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.resolve.Resolution;
 import org.jsupermin.resolve.Resolver;
 import org.jsupermin.resolve.UnresolvedDependencyException;
+import org.jsupermin.util.TempFiles;
 
 /** Resolving requested packages against a database, with warnings shown. */
 final class Resolutions {
@@ -49,10 +49,7 @@ final class Resolutions {
 
     /** --graph: writes the closure as DOT, atomically. */
     static void writeGraph(Resolution resolution, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp" + ProcessHandle.current().pid());
-        Files.writeString(tmp, resolution.toDot(), StandardCharsets.UTF_8);
-        Files.move(tmp, abs, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        TempFiles.replace(file, resolution.toDot().getBytes(StandardCharsets.UTF_8), "tmp");
     }
 
     /** --explain: prints the chains that bring a package in; an error when it is not in the closure. */

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -44,7 +45,7 @@ public final class TarFormat implements OutputFormat {
         TarCompression compression = TarCompression.choose(options.compression(),
                 fileName == null ? "" : fileName.toString());
         try (FileChannel channel = FileChannel.open(staging, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             write(tree, options, compression, Channels.newOutputStream(channel),
                     compression == TarCompression.NONE ? channel : null);
         }

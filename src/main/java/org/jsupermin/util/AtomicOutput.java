@@ -22,10 +22,13 @@ public final class AtomicOutput {
 
     private final Path target;
     private final Path staging;
+    /** The random part of this build's names beside the target. */
+    private final String random;
 
-    private AtomicOutput(Path target, Path staging) {
+    private AtomicOutput(Path target, Path staging, String random) {
         this.target = target;
         this.staging = staging;
+        this.random = random;
     }
 
     /**
@@ -40,9 +43,11 @@ public final class AtomicOutput {
         }
         Files.createDirectories(parent);
         cleanLeftovers(abs);
-        Path staging = parent.resolve(prefix(abs) + "new-" + ProcessHandle.current().pid());
-        FileTrees.deleteRecursively(staging);
-        return new AtomicOutput(abs, staging);
+        // the names beside the target are random, and the formats create the staging path
+        // exclusively: the directory may be writable by others, who could otherwise prepare the
+        // names as symlinks
+        String random = TempFiles.randomName();
+        return new AtomicOutput(abs, parent.resolve(name(abs, "new", random)), random);
     }
 
     /**
@@ -88,8 +93,7 @@ public final class AtomicOutput {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return;
         }
-        Path old = target.getParent().resolve(prefix(target) + "old-" + ProcessHandle.current().pid());
-        FileTrees.deleteRecursively(old);
+        Path old = target.getParent().resolve(name(target, "old", random));
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         FileTrees.deleteRecursively(old);
@@ -102,6 +106,11 @@ public final class AtomicOutput {
         } catch (IOException ignored) {
             // the next run cleans it
         }
+    }
+
+    /** {@code .<target>.jsupermin-<kind>-<random>-<pid>}: the pid tells later runs whether its build is alive. */
+    private static String name(Path target, String kind, String random) {
+        return prefix(target) + kind + "-" + random + "-" + ProcessHandle.current().pid();
     }
 
     private static String prefix(Path target) {
