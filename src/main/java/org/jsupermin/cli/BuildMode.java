@@ -108,6 +108,7 @@ final class BuildMode {
         AtomicOutput output = null;
         Ext2Prelude prelude = null;
         boolean committed = false;
+        BaseImagePrefetch baseImages = null;
         int priority = Thread.currentThread().getPriority();
         try {
             if (kernel != null && out != null && !cmd.ifNewer) {
@@ -131,8 +132,10 @@ final class BuildMode {
             }
             // the base images need no package: read while the database is still being opened
             // (unless the build may well end before the tree: --explain, --if-newer)
-            BaseImagePrefetch baseImages = manifest.baseImages().isEmpty() || cmd.explain != null || cmd.ifNewer
-                    ? null : BaseImagePrefetch.start(manifest.baseImages());
+            // (their large contents wait beside the output, on its filesystem, until it is written)
+            Path spoolDir = out == null ? null : out.getParent();
+            baseImages = manifest.baseImages().isEmpty() || cmd.explain != null || cmd.ifNewer
+                    ? null : BaseImagePrefetch.start(manifest.baseImages(), spoolDir);
             PackageDatabase db = join(opening);
             Resolution resolution = Resolutions.resolve(db, manifest.packages(), true, console);
             List<InstalledPackage> closure = resolution.closure();
@@ -164,6 +167,9 @@ final class BuildMode {
                     return 0;
                 }
                 console.info(1, "if-newer: rebuilding because " + why);
+                if (!manifest.baseImages().isEmpty()) {
+                    baseImages = BaseImagePrefetch.start(manifest.baseImages(), spoolDir);
+                }
                 if (kernel != null) {
                     output = AtomicOutput.begin(out);
                     prelude = startCopying(kernel, output, size, epoch);
@@ -216,6 +222,9 @@ final class BuildMode {
             }
             if (output != null && !committed) {
                 output.abort();
+            }
+            if (baseImages != null) {
+                baseImages.close();
             }
         }
     }

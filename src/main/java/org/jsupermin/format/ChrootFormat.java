@@ -3,7 +3,10 @@ package org.jsupermin.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -172,6 +175,12 @@ public final class ChrootFormat implements OutputFormat {
         ContentSource source = e.source();
         if (source instanceof ContentSource.HostFile h) {
             Files.copy(h.path(), p);
+        } else if (source instanceof ContentSource.Spooled s) {
+            // copied inside the kernel, a sparse member's holes left unwritten
+            try (FileChannel out = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                s.writeTo(out);
+            }
         } else {
             try (InputStream in = source.open()) {
                 Files.copy(in, p);

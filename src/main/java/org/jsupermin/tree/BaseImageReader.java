@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-
 import org.jsupermin.util.Compression;
 
 /**
- * Reads a base image (a tar archive, plain, gzip or xz) into tree entries held in memory. Members
+ * Reads a base image (a tar archive, plain, gzip or xz) into tree entries; contents wait in a
+ * {@link Spool} (small ones in memory, the rest in a temporary file), so that memory does not grow
+ * with them, and sparse members keep their holes. Members
  * that would land outside the appliance (a ".." component, an absolute name, a path through a
  * symlink of the archive, a hard link to an unknown member) are refused.
  */
@@ -26,59 +25,83 @@ final class BaseImageReader {
     }
 
     /** The archive's members as entries, in archive order; hard links carry their group. */
-    static List<TreeEntry> read(Path archive) throws TreeException {
+    static List<TreeEntry> read(Path archive, Spool spool) throws TreeException {
         List<TreeEntry> result = new ArrayList<>();
         Set<String> symlinks = new HashSet<>();
         Map<String, TreeEntry> files = new HashMap<>();
-        try (InputStream in = Compression.open(archive);
-             TarArchiveInputStream tar = new TarArchiveInputStream(in, "UTF-8")) {
-            TarArchiveEntry e;
-            while ((e = tar.getNextEntry()) != null) {
-                String path = memberPath(archive, e.getName());
+        try (InputStream in = Compression.open(archive)) {
+            TarReader tar = new TarReader(in);
+            TarReader.Member e;
+            while ((e = tar.next()) != null) {
+                String path = memberPath(archive, e.name());
                 if (path == null) {
                     continue;
                 }
-                checkNotThroughSymlink(archive, e.getName(), path, symlinks);
-                int mode = e.getMode() & 07777;
-                long mtime = e.getModTime().getTime() / 1000;
-                int uid = (int) e.getLongUserId();
-                int gid = (int) e.getLongGroupId();
+                checkNotThroughSymlink(archive, e.name(), path, symlinks);
+                int mode = e.mode() & 07777;
+                long mtime = e.mtime();
+                int uid = (int) e.uid();
+                int gid = (int) e.gid();
                 TreeEntry entry;
-                if (e.isDirectory()) {
+                char type = e.type();
+                if (type == '5') {
                     entry = new TreeEntry(path, EntryType.DIRECTORY, mode, uid, gid, mtime, 0, null, null, 0, 0, null, null);
-                } else if (e.isSymbolicLink()) {
-                    entry = new TreeEntry(path, EntryType.SYMLINK, 0777, uid, gid, mtime, 0, e.getLinkName(), null, 0, 0, null, null);
+                } else if (type == '2') {
+                    entry = new TreeEntry(path, EntryType.SYMLINK, 0777, uid, gid, mtime, 0, e.linkName(), null, 0, 0, null, null);
                     symlinks.add(path);
-                } else if (e.isLink()) {
-                    String targetPath = memberPath(archive, e.getLinkName());
+                } else if (type == '1') {
+                    String targetPath = memberPath(archive, e.linkName());
                     TreeEntry target = targetPath == null ? null : files.get(targetPath);
                     if (target == null) {
-                        throw new TreeException("base image " + archive + ": hard link " + EntryNames.shown(e.getName())
-                                + " points to " + e.getLinkName() + ", which is not an earlier file of the archive");
+                        throw new TreeException("base image " + archive + ": hard link " + EntryNames.shown(e.name())
+                                + " points to " + e.linkName() + ", which is not an earlier file of the archive");
                     }
                     entry = new TreeEntry(path, EntryType.FILE, target.mode(), target.uid(), target.gid(), target.mtime(),
                             target.size(), null, targetPath, 0, 0, null, target.source());
-                } else if (e.isCharacterDevice() || e.isBlockDevice()) {
-                    EntryType t = e.isCharacterDevice() ? EntryType.CHAR_DEVICE : EntryType.BLOCK_DEVICE;
-                    entry = new TreeEntry(path, t, mode, uid, gid, mtime, 0, null, null, e.getDevMajor(), e.getDevMinor(), null, null);
-                } else if (e.isFIFO()) {
+                } else if (type == '3' || type == '4') {
+                    EntryType t = type == '3' ? EntryType.CHAR_DEVICE : EntryType.BLOCK_DEVICE;
+                    entry = new TreeEntry(path, t, mode, uid, gid, mtime, 0, null, null, e.devMajor(), e.devMinor(), null, null);
+                } else if (type == '6') {
                     entry = new TreeEntry(path, EntryType.FIFO, mode, uid, gid, mtime, 0, null, null, 0, 0, null, null);
-                } else if (e.isFile()) {
-                    byte[] data = tar.readAllBytes();
-                    entry = new TreeEntry(path, EntryType.FILE, mode, uid, gid, mtime, data.length, null, null, 0, 0,
-                            null, new ContentSource.Bytes(data, archive + ":" + e.getName()));
+                } else if (type == '0') {
+                    entry = new TreeEntry(path, EntryType.FILE, mode, uid, gid, mtime, e.size(), null, null, 0, 0,
+                            null, content(archive, e, tar, spool));
                     files.put(path, entry);
                 } else {
-                    throw new TreeException("base image " + archive + ": member " + EntryNames.shown(e.getName())
-                            + " has an unsupported type; remove it from the archive");
+                    throw new TreeException("base image " + archive + ": member " + EntryNames.shown(e.name())
+                            + " has an unsupported type ('" + type + "'); remove it from the archive");
                 }
                 result.add(entry);
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             throw new TreeException("reading base image " + archive + ": " + e.getMessage()
                     + " (the archive is corrupt or truncated; run --prepare again)", e);
         }
         return result;
+    }
+
+    /** A regular member's content: in memory when small and dense, otherwise in the spool. */
+    private static ContentSource content(Path archive, TarReader.Member e, TarReader tar, Spool spool)
+            throws IOException {
+        String origin = archive + ":" + e.name();
+        InputStream data = tar.content();
+        if (e.sparse() == null && spool.holdInMemory(e.size())) {
+            byte[] bytes = data.readNBytes((int) e.size());
+            if (bytes.length != e.size()) {
+                throw new java.io.EOFException("the archive ends in the middle of a member (truncated)");
+            }
+            return new ContentSource.Bytes(bytes, origin);
+        }
+        long stored = 0;
+        if (e.sparse() != null) {
+            for (int i = 1; i < e.sparse().length; i += 2) {
+                stored += e.sparse()[i];
+            }
+        } else {
+            stored = e.size();
+        }
+        long position = spool.append(data, stored);
+        return new ContentSource.Spooled(spool, position, e.size(), e.sparse(), origin);
     }
 
     /** "./etc/x" to "/etc/x"; null for the archive's "./" itself. */

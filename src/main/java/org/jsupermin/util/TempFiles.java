@@ -75,4 +75,32 @@ public final class TempFiles {
             }
         }
     }
+
+    /**
+     * A new temporary file in {@code dir}, created exclusively under a random name that is removed
+     * at once: the file lives as long as the returned channel (open for reading and writing), and
+     * nothing is left behind whatever ends the process.
+     */
+    public static FileChannel openUnnamed(Path dir, String tag) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + tag + "-" + randomName());
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt < 3) {
+                    continue;
+                }
+                throw e;
+            }
+            try {
+                Files.delete(tmp);
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+            return channel;
+        }
+    }
 }
