@@ -27,6 +27,7 @@ import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageDatabases;
+import org.jsupermin.packages.PackageDriver;
 import org.jsupermin.resolve.Resolution;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.tree.ApplianceTreeBuilder;
@@ -95,16 +96,29 @@ final class BuildMode {
             inputs.add(Path.of(a));
         }
         long t0 = System.nanoTime();
+        // before anything is read: a file changed after this may have been read before its change
+        long started = System.currentTimeMillis();
         // (the timings below are plain concatenation: String.format costs milliseconds in a fresh JVM)
         Long sourceDateEpoch = SourceDateEpoch.fromEnvironment(env);
         // archives and images are reproducible even when the host's mtimes move (/tmp, /run, …):
         // their timestamps are clamped to SOURCE_DATE_EPOCH, or to a fixed default when it is unset;
         // a chroot keeps the host's mtimes unless SOURCE_DATE_EPOCH asks otherwise
         Long epoch = sourceDateEpoch != null || formatName.equals("chroot") ? sourceDateEpoch : Long.valueOf(SourceDateEpoch.DEFAULT);
+        List<Path> outputs = out == null ? List.of() : outputFiles(formatName, out);
+        String key = out == null || cmd.explain != null ? null : stampKey(formatName, size, epoch);
+        // --if-newer, first without reading anything: when the options, tool and package driver
+        // are the same and none of the files whose state went into the last build's digest has
+        // moved (inputs, package database, what chose the kernel), the digest would be the same
+        if (cmd.ifNewer && key != null && cmd.graph == null
+                && BuildStamp.unchanged(out, key, ManifestReader.inputFiles(inputs), outputs)) {
+            console.info(1, "if-newer: output does not need rebuilding");
+            return 0;
+        }
         // the kernel needs no package: for ext2 it is found first, so that copying its modules
         // into the image starts at once and overlaps with reading the appliance, resolving and
         // assembling the packages' tree
-        Kernel kernel = formatName.equals("ext2") && cmd.explain == null ? new KernelLocator(cmd.root, env, cmd.hostCpu).locate() : null;
+        KernelLocator locator = formatName.equals("ext2") && cmd.explain == null ? new KernelLocator(cmd.root, env, cmd.hostCpu) : null;
+        Kernel kernel = locator == null ? null : locator.locate();
         AtomicOutput output = null;
         Ext2Prelude prelude = null;
         boolean committed = false;
@@ -151,10 +165,9 @@ final class BuildMode {
             Callable<String> stamp = new Callable<String>() {
                 @Override
                 public String call() throws IOException {
-                    return stampOf(formatName, size, epoch, manifest, closure, kernel);
+                    return stampOf(key, kernel, manifest, closure);
                 }
             };
-            List<Path> outputs = out == null ? List.of() : outputFiles(formatName, out);
             // the digest decides --if-newer up front; otherwise it is only written after the build,
             // so it is worked out while the output is written, which leaves a core partly idle
             // (and not at all for standard output)
@@ -163,6 +176,8 @@ final class BuildMode {
                 digest = CompletableFuture.completedFuture(stamp.call());
                 String why = BuildStamp.whyRebuild(out, join(digest), outputs);
                 if (why == null) {
+                    // the files moved but the digest is the same: watch their new identities
+                    BuildStamp.write(out, join(digest), outputs, watch(key, manifest, db, locator, kernel, started));
                     console.info(1, "if-newer: output does not need rebuilding");
                     return 0;
                 }
@@ -211,7 +226,7 @@ final class BuildMode {
             format.write(tree, options, output.staging());
             output.commit();
             committed = true;
-            BuildStamp.write(out, join(digest), outputs);
+            BuildStamp.write(out, join(digest), outputs, watch(key, manifest, db, locator, kernel, started));
             console.info(2, "wrote the " + formatName + " output (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             console.info(1, "wrote " + out);
             return 0;
@@ -229,25 +244,71 @@ final class BuildMode {
         }
     }
 
-    /** The {@code --if-newer} digest of everything that decides this build's output. */
-    private String stampOf(String formatName, long size, Long epoch, Manifest manifest, List<InstalledPackage> closure,
-                           Kernel kernel) throws IOException {
-        BuildStamp s = new BuildStamp()
-                .add("tool", Version.number())
-                .add("format", formatName).add("size", size).add("host-cpu", cmd.hostCpu)
-                .add("copy-kernel", cmd.copyKernel).add("packagelist", cmd.includePackagelist)
-                .add("compression", cmd.compression).add("root", cmd.root.toAbsolutePath())
-                .add("epoch", epoch);
+    /**
+     * The parts of the {@code --if-newer} digest that can be told without reading anything: the
+     * tool (its class path's files), options, root, timestamps, the package driver that
+     * recognises the root, and for ext2 what the kernel's choice depends on besides files.
+     */
+    private String stampKey(String formatName, long size, Long epoch) throws IOException {
+        PackageDriver driver = PackageDatabases.driverFor(cmd.root);
+        StringBuilder b = new StringBuilder()
+                .append("tool=").append(Version.COMPATIBLE_WITH).append('\n')
+                .append("format=").append(formatName).append('\n')
+                .append("size=").append(size).append('\n')
+                .append("host-cpu=").append(cmd.hostCpu).append('\n')
+                .append("copy-kernel=").append(cmd.copyKernel).append('\n')
+                .append("packagelist=").append(cmd.includePackagelist).append('\n')
+                .append("compression=").append(cmd.compression).append('\n')
+                .append("root=").append(cmd.root.toAbsolutePath()).append('\n')
+                .append("epoch=").append(epoch).append('\n')
+                .append("driver=").append(driver == null ? "none" : driver.name()).append('\n');
+        for (String entry : System.getProperty("java.class.path", "").split(":")) {
+            if (!entry.isEmpty()) {
+                b.append("class-path=").append(entry).append(' ').append(BuildStamp.identity(Path.of(entry))).append('\n');
+            }
+        }
+        if (formatName.equals("ext2")) {
+            b.append("arch=").append(System.getProperty("os.arch")).append('\n');
+            for (String name : new String[] {KernelLocator.ENV_KERNEL, KernelLocator.ENV_MODULES, KernelLocator.ENV_KERNEL_VERSION}) {
+                b.append(name).append('=').append(env.get(name)).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * The {@code --if-newer} digest of everything that decides this build's output: the key, the
+     * kernel (its version and its image's identity: too big to read at every build), the input
+     * files' contents and the resolved packages.
+     */
+    private static String stampOf(String key, Kernel kernel, Manifest manifest, List<InstalledPackage> closure)
+            throws IOException {
+        BuildStamp s = new BuildStamp().addText(key);
+        if (kernel != null) {
+            s.add("kernel", kernel.version()).add("kernel-image", kernel.image().toAbsolutePath().normalize() + " "
+                    + BuildStamp.identity(kernel.image()));
+        }
         for (Path f : manifest.inputFiles()) {
             s.addFile("input", f);
         }
         for (InstalledPackage p : closure) {
             s.add("package", p.nameVersionArch());
         }
-        if (kernel != null) {
-            s.add("kernel", kernel.version()).addFileIdentity("kernel-image", kernel.image());
-        }
         return s.hex();
+    }
+
+    /**
+     * What the stamp watches: the input files, the package database's files and what chose the
+     * kernel, all read or looked at since {@code started}.
+     */
+    private static StampWatch watch(String key, Manifest manifest, PackageDatabase db, KernelLocator locator,
+                                    Kernel kernel, long started) throws PackageDatabaseException, FormatException {
+        List<Path> files = new ArrayList<>(manifest.inputFiles());
+        files.addAll(db.stateFiles());
+        if (kernel != null) {
+            files.addAll(locator.watchedPaths(kernel));
+        }
+        return new StampWatch(key, manifest.inputFiles(), files, started);
     }
 
     /** The prelude's listener for the package files found, as the tree builder takes it. */

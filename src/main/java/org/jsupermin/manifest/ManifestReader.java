@@ -26,10 +26,7 @@ public final class ManifestReader {
 
     /** Reads and merges every input (files or directories). */
     public static Manifest read(List<Path> inputs) throws ManifestException {
-        List<Path> files = new ArrayList<>();
-        for (Path input : inputs) {
-            collect(input, files);
-        }
+        List<Path> files = inputFiles(inputs);
         TreeSet<String> packages = new TreeSet<>();
         List<String> hostfiles = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
@@ -54,6 +51,15 @@ public final class ManifestReader {
             }
         }
         return new Manifest(List.copyOf(packages), hostfiles, excludes, baseImages, files);
+    }
+
+    /** The files of the inputs, directories walked recursively in sorted order: what {@link #read} reads. */
+    public static List<Path> inputFiles(List<Path> inputs) throws ManifestException {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            collect(input, files);
+        }
+        return files;
     }
 
     /** Decides what one input file is. */

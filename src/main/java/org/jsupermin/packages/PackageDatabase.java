@@ -22,6 +22,13 @@ public interface PackageDatabase {
     /** The primary architecture ("amd64", "x86_64"); packages of this and the neutral arch are native. */
     String nativeArch();
 
+    /**
+     * The files and directories whose state decides {@link #installedPackages()} and
+     * {@link #nativeArch()}, absent ones included: while none of them changes, a resolution gives
+     * the same packages, which lets {@code --if-newer} skip opening the database.
+     */
+    List<Path> stateFiles() throws PackageDatabaseException;
+
     /** The rules for comparing this distribution's version strings. */
     VersionScheme versionScheme();
 

@@ -19,12 +19,21 @@ public final class PackageDatabases {
         return List.of(new DpkgDriver(), new RpmDriver(), new PacmanDriver(), new ApkDriver());
     }
 
-    /** Opens the database of the first driver that recognises the root. */
-    public static PackageDatabase detect(Path root) throws PackageDatabaseException {
+    /** The first driver that recognises the root, or null; nothing is opened. */
+    public static PackageDriver driverFor(Path root) {
         for (PackageDriver driver : drivers()) {
             if (driver.detect(root)) {
-                return driver.open(root);
+                return driver;
             }
+        }
+        return null;
+    }
+
+    /** Opens the database of the first driver that recognises the root. */
+    public static PackageDatabase detect(Path root) throws PackageDatabaseException {
+        PackageDriver driver = driverFor(root);
+        if (driver != null) {
+            return driver.open(root);
         }
         String lookedFor = drivers().stream().map(PackageDriver::lookedFor).collect(Collectors.joining(", "));
         throw new PackageDatabaseException("no package database found under " + root

@@ -101,6 +101,25 @@ public final class KernelLocator {
         return kernel;
     }
 
+    /**
+     * The files and directories whose state decided {@link #locate()}'s choice of {@code chosen}:
+     * while none of them changes (nor the environment and CPU), it would choose the same kernel.
+     * With SUPERMIN_KERNEL, that image and the modules directory; otherwise the directories
+     * listed (lib/modules, each of its entries, boot), the chosen image and its modules directory.
+     */
+    public List<Path> watchedPaths(Kernel chosen) throws FormatException {
+        List<Path> paths = new ArrayList<>();
+        if (env(ENV_KERNEL) == null) {
+            Path modules = root.resolve("lib/modules");
+            paths.add(modules);
+            paths.addAll(list(modules));
+            paths.add(root.resolve("boot"));
+        }
+        paths.add(chosen.image());
+        paths.add(chosen.modulesDir());
+        return paths;
+    }
+
     private Kernel forcedKernel(Path image) throws FormatException {
         if (!Files.isRegularFile(image)) {
             throw new FormatException(ENV_KERNEL + "=" + image + ": no such kernel file; unset it or point it at a vmlinuz");

@@ -66,6 +66,11 @@ public final class ApkDatabase implements PackageDatabase {
     }
 
     @Override
+    public List<Path> stateFiles() {
+        return List.of(root.resolve(ApkDriver.INSTALLED), root.resolve("etc/apk/arch"));
+    }
+
+    @Override
     public VersionScheme versionScheme() {
         return ApkVersion.INSTANCE;
     }

@@ -79,6 +79,12 @@ public final class DpkgDatabase implements PackageDatabase {
         return foreignArchs;
     }
 
+    /** The status file and the architectures file: all that the packages and the native architecture come from. */
+    @Override
+    public List<Path> stateFiles() {
+        return List.of(status.file(), root.resolve("var/lib/dpkg/arch"));
+    }
+
     @Override
     public VersionScheme versionScheme() {
         return DebianVersion.INSTANCE;

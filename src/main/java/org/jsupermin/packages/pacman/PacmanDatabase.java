@@ -58,6 +58,26 @@ public final class PacmanDatabase implements PackageDatabase {
         return LoadedPackages.archOf(this, List.of("pacman", "glibc"), "any", "x86_64");
     }
 
+    /** The local database directory (a package added or removed changes it) and every package's desc. */
+    @Override
+    public List<Path> stateFiles() throws PackageDatabaseException {
+        List<Path> files = new ArrayList<>();
+        files.add(local);
+        List<Path> descs = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(local)) {
+            for (Path p : s) {
+                if (Files.isDirectory(p)) {
+                    descs.add(p.resolve("desc"));
+                }
+            }
+        } catch (IOException e) {
+            throw new PackageDatabaseException("reading " + local + ": " + e.getMessage(), e);
+        }
+        descs.sort(null);
+        files.addAll(descs);
+        return files;
+    }
+
     @Override
     public VersionScheme versionScheme() {
         return PacmanVersion.INSTANCE;

@@ -53,6 +53,15 @@ public final class RpmDatabase implements PackageDatabase {
         return LoadedPackages.archOf(this, List.of("rpm", "glibc"), "noarch", "x86_64");
     }
 
+    /**
+     * The database, its write-ahead log (read as a refusal when not empty), and the root and its
+     * /usr, whose directory links a file requirement may go through when no package lists them.
+     */
+    @Override
+    public List<Path> stateFiles() {
+        return List.of(dbFile, dbFile.resolveSibling(dbFile.getFileName() + "-wal"), root, root.resolve("usr"));
+    }
+
     @Override
     public VersionScheme versionScheme() {
         return RpmVersion.INSTANCE;
