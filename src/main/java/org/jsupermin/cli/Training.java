@@ -94,9 +94,10 @@ public final class Training {
     }
 
     public static void main(String[] args) throws IOException {
-        // the entry point too goes into the archive: loaded from the jar, it costs every start
+        // the entry point and its failure handler too go into the archive: loaded from the jar, it costs every start
         // the jar's opening and checking (measured: several milliseconds)
         Class<?> entry = Main.class;
+        Class<?> handler = Main.UncaughtFailure.class;
         Path work = Files.createTempDirectory("jsupermin-training-");
         PrintStream out = System.out;
         PrintStream err = System.err;
