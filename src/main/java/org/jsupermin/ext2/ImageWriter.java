@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 
+import org.jsupermin.util.FileNames;
 import org.jsupermin.util.Reporter;
 import org.jsupermin.util.Threads;
 
@@ -345,7 +345,7 @@ final class ImageWriter {
         }
 
         void putString(String s) {
-            putBytes(s == null ? null : s.getBytes(StandardCharsets.UTF_8));
+            putBytes(s == null ? null : FileNames.encode(s));
         }
 
         void putBytes(byte[] b) {

@@ -1,8 +1,9 @@
 package org.jsupermin.ext2;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.jsupermin.util.FileNames;
 
 /** One name added to the builder, and what planning decides for it (parent, inode, links). */
 final class Node {
@@ -59,9 +60,9 @@ final class Node {
         return linkTo != null;
     }
 
-    /** The last path component in UTF-8. */
+    /** The last path component's bytes (UTF-8, escaped bytes as they were). */
     byte[] name() {
-        return path.substring(path.lastIndexOf('/') + 1).getBytes(StandardCharsets.UTF_8);
+        return FileNames.encode(path.substring(path.lastIndexOf('/') + 1));
     }
 
     /** The parent's path; null for the root. */
@@ -75,7 +76,7 @@ final class Node {
 
     /** The slow symlink's or fast symlink's target bytes. */
     byte[] targetBytes() {
-        return target.getBytes(StandardCharsets.UTF_8);
+        return FileNames.encode(target);
     }
 
     /** Whether this symlink's target is kept in i_block (under 60 bytes). */

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.jsupermin.tree.EntryType;
 import org.jsupermin.tree.TreeEntry;
+import org.jsupermin.util.FileNames;
 
 /** Applies an entry's owner, mode, mtime and extended attributes to a path in a chroot. */
 final class ChrootAttributes {
@@ -106,7 +107,7 @@ final class ChrootAttributes {
 
     private static String escape(String s) {
         StringBuilder sb = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : FileNames.encode(s)) {
             int c = b & 0xff;
             if (c <= ' ' || c >= 0x7f || c == '\\' || c == '=') {
                 sb.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))

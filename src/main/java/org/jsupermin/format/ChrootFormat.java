@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
@@ -24,6 +25,8 @@ import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.tree.ContentSource;
 import org.jsupermin.tree.EntryType;
 import org.jsupermin.tree.TreeEntry;
+import org.jsupermin.util.FileNames;
+import org.jsupermin.util.RawPaths;
 import org.jsupermin.util.Reporter;
 
 /**
@@ -89,16 +92,22 @@ public final class ChrootFormat implements OutputFormat {
                 }
                 case FILE -> (e.isHardLinkToEarlier() ? hardLinks : files).add(e);
                 case SYMLINK -> {
-                    Path target = Path.of(e.linkTarget());
-                    if (!target.toString().equals(e.linkTarget())) {
+                    Path target = RawPaths.of(e.linkTarget());
+                    if (!FileNames.hasEscapes(e.linkTarget()) && !target.toString().equals(e.linkTarget())) {
                         // Java normalises "a//b" and "a/" in paths; the link still resolves the same
                         reporter.warning("symlink " + e.path() + " -> " + e.linkTarget() + " written as " + target);
                     }
                     Files.createSymbolicLink(p, target);
                     attrs.apply(e, p);
                 }
-                case FIFO -> specials.add(e);
-                case CHAR_DEVICE, BLOCK_DEVICE -> (root ? specials : skipped).add(e);
+                case FIFO -> special(specials, e);
+                case CHAR_DEVICE, BLOCK_DEVICE -> {
+                    if (root) {
+                        special(specials, e);
+                    } else {
+                        skipped.add(e);
+                    }
+                }
                 case SOCKET -> skipped.add(e);
             }
         }
@@ -106,7 +115,7 @@ public final class ChrootFormat implements OutputFormat {
         new ChrootSpecialFiles(staging, attrs).create(specials);
         for (TreeEntry e : hardLinks) {
             // link(2) neither follows the existing name if it is a symlink nor replaces the new one
-            Files.createLink(at(staging, e), staging.resolve(e.hardLinkGroup().substring(1)));
+            Files.createLink(at(staging, e), RawPaths.resolve(staging, e.hardLinkGroup().substring(1)));
         }
         writeXattrs(tree, staging, reporter);
         for (TreeEntry e : skipped) {
@@ -123,8 +132,20 @@ public final class ChrootFormat implements OutputFormat {
         }
     }
 
-    private static Path at(Path staging, TreeEntry e) {
-        return e.path().equals("/") ? staging : staging.resolve(e.path().substring(1));
+    private static Path at(Path staging, TreeEntry e) throws FileSystemException {
+        return e.path().equals("/") ? staging : RawPaths.resolve(staging, e.path().substring(1));
+    }
+
+    /**
+     * Adds a FIFO or device node, made by commands whose arguments are text: a name that is not
+     * UTF-8 cannot be handed to them unchanged, and is refused rather than altered.
+     */
+    private static void special(List<TreeEntry> specials, TreeEntry e) throws FormatException {
+        if (FileNames.hasEscapes(e.path())) {
+            throw new FormatException("cannot create " + FileNames.printable(e.path(), 80) + " in the chroot: "
+                    + "FIFOs and device nodes whose names are not UTF-8 are not supported; use -f tar or -f ext2");
+        }
+        specials.add(e);
     }
 
     private void copyFiles(List<TreeEntry> files, Path staging, ChrootAttributes attrs, Reporter reporter)

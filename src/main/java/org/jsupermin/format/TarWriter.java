@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.jsupermin.util.FileNames;
+
 /**
  * Writes a POSIX (pax) tar stream member by member: a PAX {@code x} header whenever a name, a
  * number or an extended attribute does not fit ustar, then the ustar header, then the content
@@ -105,13 +107,18 @@ final class TarWriter {
     }
 
     private void header(TarMember m) throws IOException {
-        byte[] name = m.name().getBytes(StandardCharsets.UTF_8);
-        byte[] linkName = m.linkName() == null ? null : m.linkName().getBytes(StandardCharsets.UTF_8);
+        // names are bytes: one that is not UTF-8 goes byte for byte into a PAX record, as GNU tar
+        // 1.34 writes it; without "hdrcharset=BINARY", which that tar warns about as unknown at
+        // every extraction (readers keep such a path's bytes as they are either way)
+        boolean binaryName = FileNames.hasEscapes(m.name());
+        boolean binaryLink = m.linkName() != null && FileNames.hasEscapes(m.linkName());
+        byte[] name = FileNames.encode(m.name());
+        byte[] linkName = m.linkName() == null ? null : FileNames.encode(m.linkName());
         PaxRecords pax = null;
-        if (name.length > UstarHeader.NAME_LENGTH) {
+        if (name.length > UstarHeader.NAME_LENGTH || binaryName) {
             pax = pax(pax).put("path", name);
         }
-        if (linkName != null && linkName.length > UstarHeader.NAME_LENGTH) {
+        if (linkName != null && (linkName.length > UstarHeader.NAME_LENGTH || binaryLink)) {
             pax = pax(pax).put("linkpath", linkName);
         }
         if (!UstarHeader.fits(m.uid(), UstarHeader.MAX_OCTAL_7)) {

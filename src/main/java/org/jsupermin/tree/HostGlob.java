@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jsupermin.util.AbsolutePaths;
+import org.jsupermin.util.RawPaths;
 
 /** Expands a hostfiles line (shell wildcards per component) against the root, sorted. */
 final class HostGlob {
@@ -28,9 +29,9 @@ final class HostGlob {
             List<String> next = new ArrayList<>();
             boolean wild = component.contains("*") || component.contains("?") || component.contains("[");
             for (String dir : current) {
-                Path hostDir = dir.equals("/") ? root : root.resolve(dir.substring(1));
+                Path hostDir = dir.equals("/") ? root : RawPaths.resolve(root, dir.substring(1));
                 if (!wild) {
-                    Path candidate = hostDir.resolve(component);
+                    Path candidate = RawPaths.resolve(hostDir, component);
                     if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
                         next.add(join(dir, component));
                     }
@@ -43,7 +44,7 @@ final class HostGlob {
                 List<String> names = new ArrayList<>();
                 try (DirectoryStream<Path> ds = Files.newDirectoryStream(hostDir)) {
                     for (Path p : ds) {
-                        String name = p.getFileName().toString();
+                        String name = RawPaths.fileName(p);
                         if (m.matches(p.getFileName()) && (!name.startsWith(".") || component.startsWith("."))) {
                             names.add(name);
                         }

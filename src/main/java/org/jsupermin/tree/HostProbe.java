@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import org.jsupermin.util.RawPaths;
+
 /**
  * What one look at a host file found: its lstat and symlink target, or why it stays out of the
  * appliance. Making one touches nothing shared, so many are made on several threads at once.
@@ -48,7 +50,7 @@ record HostProbe(Outcome outcome, HostStat stat, String linkTarget, IOException 
         String target = null;
         if (type == EntryType.SYMLINK) {
             try {
-                target = Files.readSymbolicLink(host).toString();
+                target = RawPaths.text(Files.readSymbolicLink(host));
             } catch (IOException e) {
                 return new HostProbe(Outcome.FAILED, null, null, e);
             }

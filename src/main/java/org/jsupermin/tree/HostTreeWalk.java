@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.jsupermin.util.AbsolutePaths;
 import org.jsupermin.util.PathOrder;
+import org.jsupermin.util.RawPaths;
 
 /**
  * A host directory tree read whole (the kernel's modules for ext2): one lstat per name, which
@@ -71,7 +72,7 @@ public final class HostTreeWalk {
         List<Child> children = new ArrayList<>();
         try (DirectoryStream<Path> list = Files.newDirectoryStream(host)) {
             for (Path child : list) {
-                children.add(new Child(child.getFileName().toString(), child));
+                children.add(new Child(RawPaths.fileName(child), child));
             }
         } catch (NoSuchFileException e) {
             return; // removed while walking

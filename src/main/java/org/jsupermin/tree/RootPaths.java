@@ -1,6 +1,7 @@
 package org.jsupermin.tree;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jsupermin.util.AbsolutePaths;
+import org.jsupermin.util.RawPaths;
 
 /**
  * Resolves appliance paths against the root's directory symlinks, the way the kernel would inside
@@ -40,8 +42,8 @@ final class RootPaths {
     }
 
     /** The host path of an appliance path. */
-    Path host(String appliancePath) {
-        return appliancePath.equals("/") ? root : root.resolve(appliancePath.substring(1));
+    Path host(String appliancePath) throws FileSystemException {
+        return appliancePath.equals("/") ? root : RawPaths.resolve(root, appliancePath.substring(1));
     }
 
     /**
@@ -113,7 +115,7 @@ final class RootPaths {
             Path host = host(candidate);
             String result = candidate;
             if (Files.isSymbolicLink(host)) {
-                String target = Files.readSymbolicLink(host).toString();
+                String target = RawPaths.text(Files.readSymbolicLink(host));
                 String joined = target.startsWith("/") ? target : parentCanon + "/" + target;
                 result = canonicalDir(AbsolutePaths.normalize(joined), depth + 1);
                 if (result == null) {

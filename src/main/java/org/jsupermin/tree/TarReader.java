@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jsupermin.util.FileNames;
+
 /**
  * Reads a tar stream member by member, as GNU tar writes it: ustar, GNU (long names, base-256
  * numbers) and POSIX pax headers, and sparse members in each of GNU tar's formats (old GNU
@@ -38,7 +40,7 @@ final class TarReader {
     /**
      * One member.
      *
-     * @param name its name, as stored (UTF-8)
+     * @param name its name, as stored (bytes that are not UTF-8 as {@link FileNames} escapes)
      * @param type its type flag ('0' regular, '1' hard link, '2' symlink, '3', '4' devices,
      *     '5' directory, '6' FIFO; GNU {@code S} and pax sparse members come as '0')
      * @param size the file's size (for a sparse member, with its holes)
@@ -360,7 +362,7 @@ final class TarReader {
         while (end < at + length && b[end] != 0) {
             end++;
         }
-        return new String(b, at, end - at, StandardCharsets.UTF_8);
+        return FileNames.decode(b, at, end - at); // names are bytes: any that are not UTF-8 kept as escapes
     }
 
     private IOException corrupt(String what) {
@@ -429,7 +431,7 @@ final class TarReader {
                     throw new IOException("a pax header record has no '='");
                 }
                 String key = new String(data, sp + 1, eq - sp - 1, StandardCharsets.UTF_8);
-                String value = new String(data, eq + 1, end - eq - 1, StandardCharsets.UTF_8);
+                String value = FileNames.decode(data, eq + 1, end - eq - 1);
                 pax.apply(key, value);
                 i += (int) len;
             }

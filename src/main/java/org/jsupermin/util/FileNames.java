@@ -30,27 +30,30 @@ public final class FileNames {
         if (i == end) {
             return new String(b, off, len, StandardCharsets.ISO_8859_1); // ASCII
         }
-        StringBuilder s = new StringBuilder(len);
-        for (int k = off; k < i; k++) {
-            s.append((char) b[k]);
-        }
+        // runs of valid UTF-8 are decoded by the JDK; only the bytes between them are escaped
+        StringBuilder s = null;
+        int run = off;
         while (i < end) {
-            int c = b[i] & 0xff;
-            if (c < 0x80) {
-                s.append((char) c);
+            if (b[i] >= 0) {
                 i++;
                 continue;
             }
             int n = sequenceLength(b, i, end);
-            if (n == 0) {
-                s.append((char) (ESCAPE_BASE + c));
-                i++;
-            } else {
-                s.append(new String(b, i, n, StandardCharsets.UTF_8));
+            if (n > 0) {
                 i += n;
+                continue;
             }
+            if (s == null) {
+                s = new StringBuilder(len + 8);
+            }
+            s.append(new String(b, run, i - run, StandardCharsets.UTF_8)).append((char) (ESCAPE_BASE + (b[i] & 0xff)));
+            i++;
+            run = i;
         }
-        return s.toString();
+        if (s == null) {
+            return new String(b, off, len, StandardCharsets.UTF_8);
+        }
+        return s.append(new String(b, run, end - run, StandardCharsets.UTF_8)).toString();
     }
 
     /**

@@ -108,6 +108,13 @@ public final class HostileAppliances {
             byte[] gz = gzip(tar);
             Files.write(dir.resolve("base.tar.gz"), Arrays.copyOf(gz, gz.length / 2));
         }, "base.tar.gz"));
+        // names that are not UTF-8 are kept byte for byte, and never collide with their UTF-8 look-alikes
+        cases.add(built("non-utf8-names", (dir, canary) -> new TestTar().dir("./etc/")
+                .member(latin1("./etc/caf\u00e9"), '0', 0644, latin1("latin-1\n"), null)
+                .file("./etc/caf\u00e9-utf8", "utf-8\n")
+                .plainFile(latin1("./etc/gnu-\u00ff"), "ustar field\n")
+                .member(latin1("./etc/link"), '2', 0777, new byte[0], latin1("caf\u00e9"))
+                .writeTo(dir.resolve("base.tar")), HostileAppliances::hasRawNames));
         // an existing output of the wrong kind: a directory for -f tar, a file for chroot and ext2
         cases.add(refused("wrong-kind-of-output", (dir, canary) -> new TestTar().file("./etc/hello", "hello\n")
                 .writeTo(dir.resolve("base.tar")), "-o ", "exists").withWrongKindOfOutput());
@@ -122,6 +129,34 @@ public final class HostileAppliances {
             default -> expect("hello\n", Commands.ok("debugfs", "-R", "cat /etc/hello", out.resolve("root").toString())
                     .stdout());
         }
+    }
+
+    private static byte[] latin1(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The non-UTF-8 appliance's names, as {@code ls -b} (LANG=C) shows them, with their content. */
+    private static void hasRawNames(Path out, String format) throws IOException {
+        Path etc;
+        Path unpacked = Files.createTempDirectory(out.toAbsolutePath().getParent(), "unpacked");
+        switch (format) {
+            case "chroot" -> etc = out.resolve("etc");
+            case "tar" -> {
+                Commands.ok("tar", "-xf", out.toString(), "-C", unpacked.toString(), "./etc");
+                etc = unpacked.resolve("etc");
+            }
+            default -> {
+                Commands.ok("debugfs", "-R", "rdump /etc " + unpacked, out.resolve("root").toString());
+                etc = unpacked.resolve("etc");
+            }
+        }
+        expect("caf\\303\\251-utf8\ncaf\\351\ngnu-\\377\nlink\n",
+                Commands.run(List.of("ls", "-1b", etc.toString()), null, null, 60).orFail().stdout());
+        expect("caf\\351\n", Commands.run(List.of("sh", "-c", "ls -lb link | sed 's/.* -> //'"), etc, null, 60)
+                .orFail().stdout());
+        expect("latin-1\n", Commands.run(List.of("sh", "-c", "cat \"$(printf 'caf\\351')\""), etc, null, 60)
+                .orFail().stdout());
+        Commands.ok("rm", "-rf", unpacked.toString());
     }
 
     private static void expect(String expected, String actual) {

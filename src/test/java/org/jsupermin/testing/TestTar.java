@@ -36,6 +36,13 @@ public final class TestTar {
         return member(utf8(name), '1', 0644, new byte[0], utf8(target));
     }
 
+    /** A regular file whose name's bytes go into the ustar header alone, as GNU tar's own format writes them. */
+    public TestTar plainFile(byte[] name, String content) {
+        header(name, '0', 0644, utf8(content).length, null);
+        data(utf8(content));
+        return this;
+    }
+
     /** Any member, its name and link name as raw bytes. */
     public TestTar member(byte[] name, char type, int mode, byte[] content, byte[] link) {
         boolean binary = !isUtf8(name) || (link != null && !isUtf8(link));

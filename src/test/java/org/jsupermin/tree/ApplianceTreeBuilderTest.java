@@ -29,6 +29,7 @@ import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.dpkg.DpkgDriver;
 import org.jsupermin.resolve.Resolver;
 import org.jsupermin.testing.TestTar;
+import org.jsupermin.util.RawPaths;
 import org.jsupermin.util.Reporter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -369,6 +370,31 @@ class ApplianceTreeBuilderTest {
         RootPaths paths = new RootPaths(root);
         String deep = "/lib" + "/a".repeat(20_000) + "/f";
         assertEquals("/usr/lib" + "/a".repeat(20_000) + "/f", paths.canonical(deep));
+    }
+
+    @Test
+    void namesThatAreNotUtf8AreKeptByteForByteFromPackagesAndBaseImages() throws Exception {
+        byte[] latin1 = "/usr/share/doc/bash/caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        Path list = root.resolve("var/lib/dpkg/info/bash.list");
+        Files.write(list, (Files.readString(list) + new String(latin1, StandardCharsets.ISO_8859_1) + "\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Files.deleteIfExists(root.resolve("usr/share/doc/bash"));
+        Files.createDirectories(root.resolve("usr/share/doc/bash"));
+        Files.writeString(RawPaths.resolve(root, "usr/share/doc/bash/caf\udce9"), "from the host");
+        Path base = new TestTar()
+                .member("./etc/pax-\u00ff".getBytes(StandardCharsets.ISO_8859_1), '0', 0644, new byte[1], null)
+                .plainFile("./etc/ustar-\u00fe".getBytes(StandardCharsets.ISO_8859_1), "x")
+                .symlink("./etc/utf8-\u00e9", "caf\u00e9")
+                .writeTo(tmp.resolve("names.tar"));
+        ApplianceTree t = build(List.of("bash"), List.of(), List.of(), List.of(base));
+        TreeEntry host = t.get("/usr/share/doc/bash/caf\udce9");
+        assertNotNull(host);
+        try (InputStream in = host.source().open()) {
+            assertEquals("from the host", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertNotNull(t.get("/etc/pax-\udcff"));
+        assertNotNull(t.get("/etc/ustar-\udcfe"));
+        assertEquals("caf\u00e9", t.get("/etc/utf8-\u00e9").linkTarget());
     }
 
     @Test

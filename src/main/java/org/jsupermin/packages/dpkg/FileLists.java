@@ -1,14 +1,15 @@
 package org.jsupermin.packages.dpkg;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.MultiArch;
 import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.util.FileNames;
 
 /** Reads the file lists dpkg keeps in {@code var/lib/dpkg/info/<name>[:<arch>].list}. */
 final class FileLists {
@@ -32,7 +33,7 @@ final class FileLists {
         }
         String text;
         try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            text = FileNames.decode(Files.readAllBytes(file)); // names are bytes: any that are not UTF-8 kept as escapes
         } catch (IOException e) {
             throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
         }
