@@ -51,6 +51,10 @@ public final class HostileAppliances {
             return name;
         }
 
+        Case withMaxSeconds(long seconds) {
+            return new Case(name, setup, fails, mentions, wrongKindOfOutput, usage, extraOptions, environment, seconds, check);
+        }
+
         Case withWrongKindOfOutput() {
             return new Case(name, setup, fails, mentions, true, usage, extraOptions, environment, maxSeconds, check);
         }
@@ -115,6 +119,11 @@ public final class HostileAppliances {
                 .plainFile(latin1("./etc/gnu-\u00ff"), "ustar field\n")
                 .member(latin1("./etc/link"), '2', 0777, new byte[0], latin1("caf\u00e9"))
                 .writeTo(dir.resolve("base.tar")), HostileAppliances::hasRawNames));
+        // a pattern that takes exponential time to a backtracking matcher
+        cases.add(built("exponential-excludefiles", (dir, canary) -> {
+            Files.writeString(dir.resolve("packages"), "bash\n");
+            Files.writeString(dir.resolve("excludefiles"), "-/*?*?*?*?*?*?*?*?*?*?*?*?*X*.gz\n");
+        }, NONE).withMaxSeconds(60));
         // an existing output of the wrong kind: a directory for -f tar, a file for chroot and ext2
         cases.add(refused("wrong-kind-of-output", (dir, canary) -> new TestTar().file("./etc/hello", "hello\n")
                 .writeTo(dir.resolve("base.tar")), "-o ", "exists").withWrongKindOfOutput());
@@ -151,10 +160,10 @@ public final class HostileAppliances {
             }
         }
         expect("caf\\303\\251-utf8\ncaf\\351\ngnu-\\377\nlink\n",
-                Commands.run(List.of("ls", "-1b", etc.toString()), null, null, 60).orFail().stdout());
-        expect("caf\\351\n", Commands.run(List.of("sh", "-c", "ls -lb link | sed 's/.* -> //'"), etc, null, 60)
+                Commands.run(List.of("ls", "-1b", etc.toString()), null, Map.of(), 60).orFail().stdout());
+        expect("caf\\351\n", Commands.run(List.of("sh", "-c", "ls -lb link | sed 's/.* -> //'"), etc, Map.of(), 60)
                 .orFail().stdout());
-        expect("latin-1\n", Commands.run(List.of("sh", "-c", "cat \"$(printf 'caf\\351')\""), etc, null, 60)
+        expect("latin-1\n", Commands.run(List.of("sh", "-c", "cat \"$(printf 'caf\\351')\""), etc, Map.of(), 60)
                 .orFail().stdout());
         Commands.ok("rm", "-rf", unpacked.toString());
     }
