@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.jsupermin.util.Sha256;
 import org.jsupermin.util.TempFiles;
@@ -77,10 +76,11 @@ final class BuildStamp {
         } catch (NoSuchFileException e) {
             return "absent";
         }
-        // times as nanoseconds: FileTime's text form starts java.time's machinery, costly in a fresh JVM
+        // times in milliseconds: FileTime's text form and its conversion to other units start
+        // java.time's machinery, costly in a fresh JVM; and a watched file changed after its
+        // identity was recorded changed at least a second after its recorded times (see write)
         return a.get("dev") + ":" + a.get("ino") + " " + a.get("size") + " "
-                + ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS) + " "
-                + ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);
+                + ((FileTime) a.get("lastModifiedTime")).toMillis() + " " + ((FileTime) a.get("ctime")).toMillis();
     }
 
     /** Where the stamp of {@code output} lives: beside it, hidden. */

@@ -64,6 +64,9 @@ class BuildStampWatchTest {
         assertFalse(BuildStamp.unchanged(out, KEY, List.of(packages, packages), outputs), "another list of inputs");
         assertFalse(BuildStamp.unchanged(out, KEY, List.of(), outputs), "fewer inputs");
 
+        // a change after a stamp's recording is at least a second after the times it recorded;
+        // here a few of the kernel's timestamp ticks are enough for its new times to differ
+        Thread.sleep(30);
         Files.writeString(status, "Package: bash\nVersion: 5.3\n"); // same size, new content
         assertFalse(BuildStamp.unchanged(out, KEY, inputs, outputs), "the package database moved");
         stamp();
