@@ -31,7 +31,12 @@ public final class DependencyParser {
                 continue;
             }
             List<Dependency> alternatives = new ArrayList<>();
-            for (String alternative : requirement.split("\\|")) {
+            // -1: an empty alternative ("a |", "|") is an error, as in dpkg, not a requirement of nothing
+            for (String alternative : requirement.split("\\|", -1)) {
+                if (alternative.isBlank()) {
+                    throw new IllegalArgumentException("cannot parse dependency '" + requirement.strip()
+                            + "': an alternative is empty");
+                }
                 alternatives.add(parseAlternative(alternative));
             }
             result.add(alternatives);

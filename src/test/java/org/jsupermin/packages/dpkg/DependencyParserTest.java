@@ -66,4 +66,13 @@ class DependencyParserTest {
         assertTrue(e.getMessage().contains("bad (>= )"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DependencyParser.parseProvides("x (>= 1)"));
     }
+
+    @Test
+    void rejectsAnEmptyAlternative() {
+        for (String field : List.of("|", "a |", "| b", "a || b", "x, a | , y")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> DependencyParser.parseDepends(field), field);
+            assertTrue(e.getMessage().contains("an alternative is empty"), e.getMessage());
+        }
+    }
 }
