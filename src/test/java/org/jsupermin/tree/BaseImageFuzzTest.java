@@ -48,13 +48,7 @@ class BaseImageFuzzTest {
     @FuzzTest
     void treeFromBaseImages(byte[] data) throws Exception {
         try (FuzzScratch s = FuzzScratch.open()) {
-            ApplianceTree tree = build(s, data);
-            if (tree != null) {
-                // once the whole tree is known, no entry may have a symlink among its parents: a
-                // format would otherwise write through the link, outside its output
-                assertNull(underSymlink(tree));
-                checkTree(tree);
-            }
+            build(s, data, BaseImageFuzzTest::checkTree);
         }
     }
 
@@ -105,30 +99,45 @@ class BaseImageFuzzTest {
                 ManifestWriter.writeBaseImage(out, new ArrayList<>(files.values()), 1_600_000_000L);
             }
             List<TreeEntry> read;
-            try {
-                read = BaseImageReader.read(archive);
-            } catch (TreeException e) {
-                // a member under another member that is a symlink is refused, and only then
-                assertTrue(e.getMessage().contains("symlink"), e.getMessage());
-                return;
-            }
-            assertEquals(new ArrayList<>(files.keySet()), paths(read));
-            for (TreeEntry e : read) {
-                BaseFile f = files.get(e.path());
-                if (f.symlinkTarget() != null) {
-                    assertEquals(EntryType.SYMLINK, e.type());
-                    assertEquals(f.symlinkTarget(), e.linkTarget());
-                } else {
-                    assertEquals(EntryType.FILE, e.type());
-                    assertEquals(f.mode(), e.mode());
-                    assertArrayEquals(f.content(), content(e));
+            try (Spool spool = new Spool(Files.createDirectories(s.dir().resolve("spool")))) {
+                try {
+                    read = BaseImageReader.read(archive, spool);
+                } catch (TreeException e) {
+                    // a member under another member that is a symlink is refused, and only then
+                    assertTrue(e.getMessage().contains("symlink"), e.getMessage());
+                    return;
                 }
+                checkReadBack(files, read);
+            }
+            s.assertOnly(List.of("base.tar.gz", "spool"));
+        }
+    }
+
+    private static void checkReadBack(Map<String, BaseFile> files, List<TreeEntry> read) throws Exception {
+        assertEquals(new ArrayList<>(files.keySet()), paths(read));
+        for (TreeEntry e : read) {
+            BaseFile f = files.get(e.path());
+            if (f.symlinkTarget() != null) {
+                assertEquals(EntryType.SYMLINK, e.type());
+                assertEquals(f.symlinkTarget(), e.linkTarget());
+            } else {
+                assertEquals(EntryType.FILE, e.type());
+                assertEquals(f.mode(), e.mode());
+                assertArrayEquals(f.content(), content(e));
             }
         }
     }
 
-    /** The tree of an empty dpkg root and the input's base images, or null when refused. */
-    private static ApplianceTree build(FuzzScratch s, byte[] data) throws Exception {
+    /** What to check of a tree while its base images' contents are still at hand. */
+    private interface TreeCheck {
+        void check(ApplianceTree tree) throws Exception;
+    }
+
+    /**
+     * Builds the tree of a dpkg root none of whose packages is asked for and the input's base
+     * images, and checks it; refusing the input is allowed.
+     */
+    private static void build(FuzzScratch s, byte[] data, TreeCheck check) throws Exception {
         List<Path> archives = new ArrayList<>();
         List<String> expected = new ArrayList<>(List.of("root", "root/var", "root/var/lib", "root/var/lib/dpkg",
                 "root/var/lib/dpkg/status"));
@@ -146,27 +155,30 @@ class BaseImageFuzzTest {
         Files.createDirectories(s.dir().resolve("root/usr/lib"));
         Files.createSymbolicLink(s.dir().resolve("root/bin"), Path.of("usr/bin"));
         Files.createSymbolicLink(s.dir().resolve("root/lib"), Path.of("usr/lib"));
-        expected.addAll(List.of("root/bin", "root/lib", "root/usr", "root/usr/bin", "root/usr/lib"));
+        expected.addAll(List.of("root/bin", "root/lib", "root/usr", "root/usr/bin", "root/usr/lib", "spool"));
         expected.sort(null);
-        ApplianceTree tree = null;
+        Path spoolDir = Files.createDirectories(s.dir().resolve("spool"));
+        BaseImagePrefetch bases = BaseImagePrefetch.start(archives, spoolDir);
         try {
-            for (Path a : archives) {
-                BaseImageReader.read(a);
-            }
             PackageDatabase db = new DpkgDriver().open(s.dir().resolve("root"));
             Manifest m = new Manifest(List.of(), List.of(), List.of(), archives, archives);
-            tree = ApplianceTreeBuilder.build(new TreeInputs(db, List.of(), m, List.of(), false, 1_700_000_000L,
-                    Reporter.SILENT));
+            ApplianceTree tree = ApplianceTreeBuilder.build(new TreeInputs(db, List.of(), m, List.of(), false,
+                    1_700_000_000L, Reporter.SILENT, null, bases));
+            check.check(tree);
         } catch (TreeException e) {
             assertNotNull(e.getMessage());
             assertTrue(e.getMessage().contains("base image") || e.getMessage().contains(s.dir().toString()),
                     e.getMessage());
+        } finally {
+            bases.close();
         }
         s.assertOnly(expected);
-        return tree;
     }
 
     private static void checkTree(ApplianceTree tree) throws Exception {
+        // once the whole tree is known, no entry may have a symlink among its parents: a format
+        // would otherwise write through the link, outside its output
+        assertNull(underSymlink(tree));
         List<TreeEntry> entries = tree.entries();
         try {
             assertEquals(entries, ApplianceTree.of(new ArrayList<>(entries)).entries());
