@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Range;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * annotations or reflection: it parses what {@link QuickParser} declines and writes the help.
  */
 public final class CommandModel {
+
+    private static final String HELP_SECTION = "jsupermin-help";
 
     private CommandModel() {
     }
@@ -46,20 +49,12 @@ public final class CommandModel {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
         spec.name("supermin");
         spec.versionProvider(new Version());
+        // the help is laid out by HelpText from the same table; picocli keeps the synopsis for usage errors
         spec.usageMessage()
                 .sortOptions(false)
-                .autoWidth(true)
-                .synopsisHeading("%nUsage:%n")
-                .customSynopsis(
-                        "  supermin --prepare [OPTIONS] PACKAGE... -o OUTPUTDIR",
-                        "  supermin --build [OPTIONS] -f chroot|ext2|tar INPUT... -o OUTPUT",
-                        "  supermin --list-drivers | --version | --help")
-                .description("%nBuilds supermin appliances: tiny descriptions of a system made from the host's "
-                        + "packages (--prepare), expanded on the end user's host into a chroot, a bootable ext2 "
-                        + "appliance or a tar base image for docker import (--build).%n")
-                .optionListHeading("%nOptions:%n")
-                .footer("%nEnvironment: SUPERMIN_KERNEL, SUPERMIN_MODULES, SUPERMIN_KERNEL_VERSION choose the kernel "
-                        + "for -f ext2; SOURCE_DATE_EPOCH clamps timestamps.", "See supermin(1) for details.");
+                .customSynopsis(HelpText.SYNOPSIS)
+                .sectionKeys(List.of(HELP_SECTION))
+                .sectionMap(Map.of(HELP_SECTION, help -> HelpText.text()));
         for (SuperminOption option : SuperminOption.values()) {
             Binding binding = new Binding(option, command);
             if (option.kind() == SuperminOption.Kind.POSITIONAL) {
@@ -81,7 +76,7 @@ public final class CommandModel {
             spec.addOption(OptionSpec.builder(option.names())
                     .arity(defaultArity(option))
                     .type(type)
-                    .auxiliaryTypes(type.isArray() ? type.getComponentType() : type)
+                    .auxiliaryTypes(type.isArray() ? type.getComponentType() : type == List.class ? String.class : type)
                     .paramLabel(option.paramLabel() != null ? option.paramLabel() : "<" + fieldName(option) + ">")
                     .description(option.description())
                     .descriptionKey("")
@@ -103,7 +98,7 @@ public final class CommandModel {
     static Range defaultArity(SuperminOption option) {
         String arity = switch (option.kind()) {
             case FLAG, COUNT, VERSION, HELP -> "0";
-            case TEXT, PATH -> "1";
+            case TEXT, PATH, LIST -> "1";
             case POSITIONAL -> "0..1";
         };
         return Range.valueOf(arity).unspecified(true);

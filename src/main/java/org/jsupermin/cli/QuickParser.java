@@ -140,10 +140,18 @@ final class QuickParser {
      * option (picocli's rules for those are subtle) or is no valid path for a path option.
      */
     private boolean value(SuperminOption option, String value) {
-        if (!given.add(option) || (value.startsWith("-") && !value.equals("-")) || value.startsWith("@")) {
+        boolean repeatable = option.kind() == SuperminOption.Kind.LIST;
+        if ((!given.add(option) && !repeatable) || (value.startsWith("-") && !value.equals("-")) || value.startsWith("@")) {
             return false;
         }
-        if (option.kind() == SuperminOption.Kind.PATH) {
+        if (repeatable) {
+            if (value.indexOf(',') >= 0 || value.isEmpty()) {
+                return false; // picocli's own reading of such values is left to picocli
+            }
+            @SuppressWarnings("unchecked")
+            java.util.List<String> values = (java.util.List<String>) option.read(command);
+            values.add(value);
+        } else if (option.kind() == SuperminOption.Kind.PATH) {
             try {
                 option.store(command, Path.of(value));
             } catch (InvalidPathException e) {

@@ -39,6 +39,9 @@ public final class SuperminCommand implements Callable<Integer> {
     boolean sizeReport;
     String dtb;
     boolean names;
+    String graphDepth;
+    boolean minimize;
+    List<String> locales = new ArrayList<>();
     List<String> arguments = new ArrayList<>();
 
     private final PrintWriter err;

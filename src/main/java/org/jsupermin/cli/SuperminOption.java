@@ -10,46 +10,86 @@ import java.util.List;
  * from, with the field of {@link SuperminCommand} each option sets.
  */
 enum SuperminOption {
-    PREPARE(Kind.FLAG, null, "Prepare a supermin appliance from the named packages.", "--prepare"),
-    BUILD(Kind.FLAG, null, "Build a full appliance from supermin appliance INPUTs.", "--build"),
-    FORMAT(Kind.TEXT, "chroot|ext2|tar",
-            "Output format of --build: a directory, a bootable ext2 appliance (kernel, initrd, root) or a tar archive.",
-            "-f", "--format"),
-    OUTPUT(Kind.TEXT, "OUTPUT",
-            "Output directory (--prepare, -f chroot, -f ext2) or file (-f tar; '-' for standard output).", "-o"),
-    IF_NEWER(Kind.FLAG, null, "Only build if the output is missing or anything that decides it changed.", "--if-newer"),
-    LOCK(Kind.PATH, "LOCKFILE", "Hold an exclusive lock on LOCKFILE for the whole build; others wait.", "--lock"),
-    USE_INSTALLED(Kind.FLAG, null, "Take config files from the installed system instead of the package archives.",
-            "--use-installed"),
-    INCLUDE_PACKAGELIST(Kind.FLAG, null, "Add /packagelist listing the appliance's packages.", "--include-packagelist"),
-    SIZE(Kind.TEXT, "SIZE", "Size of the ext2 filesystem (default 4G): 512M, 32G, 10737418240b.", "--size"),
-    HOST_CPU(Kind.TEXT, "ARCH", "Host CPU architecture for choosing the kernel (default: this machine's).", "--host-cpu"),
-    COPY_KERNEL(Kind.FLAG, null, "Copy the kernel into the output instead of symlinking it.", "--copy-kernel"),
-    PACKAGER_CONFIG(Kind.PATH, "CONFIGFILE",
+    PREPARE(Kind.FLAG, Group.MODES, null, "Prepare a supermin appliance from the named packages.", "--prepare"),
+    BUILD(Kind.FLAG, Group.MODES, null, "Build a full appliance from supermin appliance INPUTs.", "--build"),
+    LIST_DRIVERS(Kind.FLAG, Group.MODES, null,
+            "List the package manager drivers and whether each is detected, then exit.", "--list-drivers"),
+    VERSION(Kind.VERSION, Group.MODES, null, "Display the version and exit.", "-V", "--version"),
+    // supermin also answers to -help, which is accepted but not shown
+    HELP(Kind.HELP, Group.MODES, null, "Display this help and exit.", "--help", "-help"),
+    OUTPUT(Kind.TEXT, Group.BOTH, "OUTPUT",
+            "Output directory (--prepare, -f chroot, -f ext2) or file (-f tar; '-' for standard output, "
+                    + "which must not be a terminal).", "-o"),
+    VERBOSE(Kind.COUNT, Group.BOTH, null, "Print more messages; repeat for more (-vvv shows stack traces).",
+            "-v", "--verbose"),
+    PACKAGER_CONFIG(Kind.PATH, Group.BOTH, "CONFIGFILE",
             "Package manager configuration file (accepted for compatibility; the database is read directly).",
             "--packager-config"),
-    LIST_DRIVERS(Kind.FLAG, null, "List the package manager drivers and whether each is detected, then exit.",
-            "--list-drivers"),
-    VERBOSE(Kind.COUNT, null, "Print more messages; repeat for more (-vvv shows stack traces).", "-v", "--verbose"),
-    QUIET(Kind.FLAG, null, "Print only errors and warnings; no progress bar.", "-q", "--quiet"),
-    VERSION(Kind.VERSION, null, "Display the version and exit.", "-V", "--version"),
-    HELP(Kind.HELP, null, "Display this help and exit.", "--help", "-help"),
-    ROOT(Kind.PATH, "DIR", "Read the package database and files of DIR instead of /.", "--root"),
-    PACKAGES_FROM(Kind.PATH, "DIR", "Find package files (.deb, .rpm, …) for pristine config files in DIR first.",
-            "--packages-from"),
-    COMPRESSION(Kind.TEXT, "none|gzip|xz|zstd", "Compression of -f tar output (default: from the file name).",
-            "--compression"),
-    EXPLAIN(Kind.TEXT, "PACKAGE",
-            "Print why PACKAGE is in the closure: the dependency chain from a requested package.", "--explain"),
-    GRAPH(Kind.PATH, "FILE", "Write the dependency closure as a Graphviz DOT file.", "--graph"),
-    SIZE_REPORT(Kind.FLAG, null,
+    FORMAT(Kind.TEXT, Group.BUILD, "chroot|ext2|tar",
+            "Output format: a directory, a bootable ext2 appliance (kernel, initrd, root) or a tar archive.",
+            "-f", "--format"),
+    IF_NEWER(Kind.FLAG, Group.BUILD, null,
+            "Only build if the output is missing or anything that decides it changed.", "--if-newer"),
+    LOCK(Kind.PATH, Group.BUILD, "LOCKFILE", "Hold an exclusive lock on LOCKFILE for the whole build; others wait.",
+            "--lock"),
+    INCLUDE_PACKAGELIST(Kind.FLAG, Group.BUILD, null, "Add /packagelist listing the appliance's packages.",
+            "--include-packagelist"),
+    SIZE(Kind.TEXT, Group.BUILD, "SIZE", "Size of the ext2 filesystem (default 4G): 512M, 32G, 10737418240b.",
+            "--size"),
+    HOST_CPU(Kind.TEXT, Group.BUILD, "ARCH", "Host CPU architecture for choosing the kernel (default: this machine's).",
+            "--host-cpu"),
+    COPY_KERNEL(Kind.FLAG, Group.BUILD, null, "Copy the kernel into the output instead of symlinking it.",
+            "--copy-kernel"),
+    USE_INSTALLED(Kind.FLAG, Group.PREPARE, null,
+            "Take config files from the installed system instead of the package archives.", "--use-installed"),
+    QUIET(Kind.FLAG, Group.ADDITIONS, null, "Print only errors and warnings; no progress bar.", "-q", "--quiet"),
+    ROOT(Kind.PATH, Group.ADDITIONS, "DIR", "Read the package database and files of DIR instead of /.", "--root"),
+    PACKAGES_FROM(Kind.PATH, Group.ADDITIONS, "DIR",
+            "Find package files (.deb, .rpm, ...) for pristine config files in DIR first.", "--packages-from"),
+    COMPRESSION(Kind.TEXT, Group.ADDITIONS, "none|gzip|xz|zstd",
+            "Compression of -f tar output (default: from the file name).", "--compression"),
+    EXPLAIN(Kind.TEXT, Group.ADDITIONS, "PACKAGE",
+            "Print the dependency chain that brings PACKAGE in from a requested package, then exit without "
+                    + "building or writing -o.", "--explain"),
+    GRAPH(Kind.PATH, Group.ADDITIONS, "FILE",
+            "Write the dependency closure as a Graphviz graph: DOT, or SVG or PNG for a FILE ending in .svg or "
+                    + ".png (needs Graphviz's dot).", "--graph"),
+    GRAPH_DEPTH(Kind.TEXT, Group.ADDITIONS, "N",
+            "With --graph: only the packages at most N dependencies away from a requested one.", "--graph-depth"),
+    SIZE_REPORT(Kind.FLAG, Group.ADDITIONS, null,
             "With --build: list the bytes each package and each excludefiles rule contributes, largest first.",
             "--size-report"),
-    DTB(Kind.TEXT, "PATTERN", "Obsolete; accepted and ignored with a warning, as supermin does.", "--dtb"),
-    NAMES(Kind.FLAG, null, "supermin 4's option; gives an error explaining the change.", "--names"),
+    MINIMIZE(Kind.FLAG, Group.ADDITIONS, null,
+            "With --build: leave out documentation (except copyright files), manual and info pages, and "
+                    + "translations (except --locale ones).", "--minimize"),
+    LOCALE(Kind.LIST, Group.ADDITIONS, "LANG",
+            "With --minimize: keep the translations of LANG (de, pt_BR, ...); repeat for more.", "--locale"),
+    DTB(Kind.TEXT, Group.OBSOLETE, "PATTERN", "Obsolete; accepted and ignored with a warning, as supermin does.",
+            "--dtb"),
+    NAMES(Kind.FLAG, Group.OBSOLETE, null, "supermin 4's option; gives an error explaining the change.", "--names"),
     /** The positional parameters: not an option, so it has no names. */
-    ARGUMENTS(Kind.POSITIONAL, "PACKAGE|INPUT",
+    ARGUMENTS(Kind.POSITIONAL, null, "PACKAGE|INPUT",
             "Packages to --prepare, or supermin appliance files and directories to --build.");
+
+    /** The headings the help and the manual page list the options under, in their order. */
+    enum Group {
+        MODES("Modes"),
+        BOTH("Options for both modes"),
+        BUILD("Options for --build"),
+        PREPARE("Options for --prepare"),
+        ADDITIONS("Options added by jsupermin"),
+        OBSOLETE("Obsolete options");
+
+        private final String heading;
+
+        Group(String heading) {
+            this.heading = heading;
+        }
+
+        String heading() {
+            return heading;
+        }
+    }
 
     /** How an option takes its value and what type its field has. */
     enum Kind {
@@ -61,6 +101,8 @@ enum SuperminOption {
         TEXT,
         /** A Path value, given at most once. */
         PATH,
+        /** A List&lt;String&gt; with one element per time the option is given. */
+        LIST,
         /** picocli's version help. */
         VERSION,
         /** picocli's usage help. */
@@ -70,12 +112,14 @@ enum SuperminOption {
     }
 
     private final Kind kind;
+    private final Group group;
     private final String paramLabel;
     private final String description;
     private final String[] names;
 
-    SuperminOption(Kind kind, String paramLabel, String description, String... names) {
+    SuperminOption(Kind kind, Group group, String paramLabel, String description, String... names) {
         this.kind = kind;
+        this.group = group;
         this.paramLabel = paramLabel;
         this.description = description;
         this.names = names;
@@ -83,6 +127,11 @@ enum SuperminOption {
 
     Kind kind() {
         return kind;
+    }
+
+    /** The heading the option is listed under; null for {@link #ARGUMENTS}. */
+    Group group() {
+        return group;
     }
 
     /** The parameter label in the help, or null for options without a value. */
@@ -99,6 +148,20 @@ enum SuperminOption {
         return names.clone();
     }
 
+    /**
+     * The spellings the help and the manual page show: all but the single-dash long ones
+     * ({@code -help}), which only supermin's own parser had.
+     */
+    List<String> shownNames() {
+        List<String> shown = new ArrayList<>();
+        for (String n : names) {
+            if (n.startsWith("--") || n.length() == 2) {
+                shown.add(n);
+            }
+        }
+        return shown;
+    }
+
     /** Whether {@code name} is one of the spellings. */
     boolean hasName(String name) {
         for (String n : names) {
@@ -111,7 +174,7 @@ enum SuperminOption {
 
     /** Whether the option is followed by a value. */
     boolean takesValue() {
-        return kind == Kind.TEXT || kind == Kind.PATH;
+        return kind == Kind.TEXT || kind == Kind.PATH || kind == Kind.LIST;
     }
 
     /** The Java type of the field. */
@@ -121,7 +184,7 @@ enum SuperminOption {
             case COUNT -> boolean[].class;
             case TEXT -> String.class;
             case PATH -> Path.class;
-            case POSITIONAL -> List.class;
+            case POSITIONAL, LIST -> List.class;
         };
     }
 
@@ -153,6 +216,9 @@ enum SuperminOption {
             case SIZE_REPORT -> c.sizeReport;
             case DTB -> c.dtb;
             case NAMES -> c.names;
+            case GRAPH_DEPTH -> c.graphDepth;
+            case MINIMIZE -> c.minimize;
+            case LOCALE -> c.locales;
             case ARGUMENTS -> c.arguments;
         };
     }
@@ -186,6 +252,9 @@ enum SuperminOption {
             case SIZE_REPORT -> c.sizeReport = (Boolean) value;
             case DTB -> c.dtb = (String) value;
             case NAMES -> c.names = (Boolean) value;
+            case GRAPH_DEPTH -> c.graphDepth = (String) value;
+            case MINIMIZE -> c.minimize = (Boolean) value;
+            case LOCALE -> c.locales = value == null ? new ArrayList<>() : (List<String>) value;
             case ARGUMENTS -> c.arguments = value == null ? new ArrayList<>() : (List<String>) value;
         }
     }

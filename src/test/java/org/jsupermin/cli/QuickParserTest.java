@@ -36,7 +36,8 @@ class QuickParserTest {
             "g.dot", "--compression", "xz", "--names", "--use-installed", "--size-report", "--packages-from",
             "--host-cpu", "x86_64", "\"quoted\"", "'single'", "-1", "--=x", "---x", "--prep", "-Vv", "-help=x",
             "--include-packagelist", "--packager-config", "--packager-config=/etc/p.conf", "-o=", "-o=a=b",
-            "--size=1=2", "-fa=b", "--root=/x=y", "-o==", "--explain=-", "-o-x", "-q-", "a b", "--\u00e9", "\u00e9");
+            "--size=1=2", "-fa=b", "--root=/x=y", "-o==", "--explain=-", "-o-x", "-q-", "a b", "--\u00e9", "\u00e9",
+            "--minimize", "--locale", "de", "--locale=pt_BR", "--locale=a,b", "--graph-depth", "2");
 
     private static SuperminCommand fresh() {
         return new SuperminCommand(new PrintWriter(Writer.nullWriter()));
@@ -176,7 +177,7 @@ class QuickParserTest {
                 case COUNT -> new boolean[] {true, true};
                 case TEXT -> "text-" + option;
                 case PATH -> Path.of("/path-" + option);
-                case POSITIONAL -> new ArrayList<>(List.of("a", "b"));
+                case POSITIONAL, LIST -> new ArrayList<>(List.of("a", "b"));
             };
             option.store(c, sample);
             assertEquals(sample, option.read(c), option.toString());

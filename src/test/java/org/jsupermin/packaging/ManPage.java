@@ -49,6 +49,32 @@ public record ManPage(List<String> lines) {
         return names;
     }
 
+    /**
+     * The OPTIONS section in order: each {@code .SS} heading as a one-element list {@code ["## heading"]},
+     * each {@code .TP} entry as the option names in bold in its tag.
+     */
+    public List<List<String>> optionOutline() {
+        List<List<String>> outline = new ArrayList<>();
+        boolean inOptions = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith(".SH ")) {
+                inOptions = unquote(line.substring(4).trim()).equals("OPTIONS");
+            } else if (inOptions && line.startsWith(".SS ")) {
+                outline.add(List.of("## " + plain(unquote(line.substring(4).trim()))));
+            } else if (inOptions && line.equals(".TP") && i + 1 < lines.size()) {
+                List<String> names = new ArrayList<>();
+                for (String word : boldWords(lines.get(i + 1))) {
+                    if (word.startsWith("-")) {
+                        names.add(word);
+                    }
+                }
+                outline.add(names);
+            }
+        }
+        return outline;
+    }
+
     /** The words a macro line sets in bold (.B, alternate words of .BR/.BI/.RB/.IB) or \fB..\fR. */
     static List<String> boldWords(String line) {
         List<String> bold = new ArrayList<>();
