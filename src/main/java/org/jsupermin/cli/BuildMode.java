@@ -68,6 +68,11 @@ final class BuildMode {
         if (toStdout && !formatName.equals("tar")) {
             throw new UsageException("-o - (standard output) works only with -f tar");
         }
+        if (toStdout && Console.stdoutIsTerminal()) {
+            // as gzip does: a binary archive in a terminal is of no use and may upset it
+            throw new CommandException("refusing to write a tar archive to a terminal; redirect standard output "
+                    + "(-o - > FILE, -o - | docker import - NAME) or give -o FILE");
+        }
         long size = cmd.size == null ? DEFAULT_SIZE : parseSize(cmd.size);
         Path out = toStdout || cmd.output == null ? null : Path.of(cmd.output).toAbsolutePath().normalize();
         if (out != null) {
@@ -98,6 +103,7 @@ final class BuildMode {
         long t0 = System.nanoTime();
         // before anything is read: a file changed after this may have been read before its change
         long started = System.currentTimeMillis();
+        console.begin("resolving packages", -1);
         // (the timings below are plain concatenation: String.format costs milliseconds in a fresh JVM)
         Long sourceDateEpoch = SourceDateEpoch.fromEnvironment(env);
         // archives and images are reproducible even when the host's mtimes move (/tmp, /run, …):
@@ -152,6 +158,7 @@ final class BuildMode {
                     ? null : BaseImagePrefetch.start(manifest.baseImages(), spoolDir);
             PackageDatabase db = join(opening);
             Resolution resolution = Resolutions.resolve(db, manifest.packages(), true, console);
+            console.end();
             List<InstalledPackage> closure = resolution.closure();
             console.info(2, "resolved " + closure.size() + " packages (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             if (cmd.graph != null) {
@@ -179,6 +186,8 @@ final class BuildMode {
                     // the files moved but the digest is the same: watch their new identities
                     BuildStamp.write(out, join(digest), outputs, watch(key, manifest, db, locator, kernel, started));
                     console.info(1, "if-newer: output does not need rebuilding");
+                    console.summary(List.of(out + " is up to date (--if-newer)", out.getFileName() + " is up to date"),
+                            List.of());
                     return 0;
                 }
                 console.info(1, "if-newer: rebuilding because " + why);
@@ -210,6 +219,7 @@ final class BuildMode {
                 OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
                 new TarFormat().writeTo(tree, options, stdout);
                 stdout.flush();
+                summarize("standard output", formatName, closure, tree, t0);
                 return 0;
             }
             OutputFormat format = switch (formatName) {
@@ -229,6 +239,7 @@ final class BuildMode {
             BuildStamp.write(out, join(digest), outputs, watch(key, manifest, db, locator, kernel, started));
             console.info(2, "wrote the " + formatName + " output (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             console.info(1, "wrote " + out);
+            summarize(out.toString(), formatName, closure, tree, t0);
             return 0;
         } finally {
             Thread.currentThread().setPriority(priority);
@@ -242,6 +253,19 @@ final class BuildMode {
                 baseImages.close();
             }
         }
+    }
+
+    /** The summary line on a terminal: output, packages, files, size and time. */
+    private void summarize(String where, String formatName, List<InstalledPackage> closure, ApplianceTree tree,
+                           long t0) {
+        if (!console.showsSummary()) {
+            return;
+        }
+        String time = " in " + ProgressBar.duration((System.nanoTime() - t0) / 1e9);
+        String name = where.lastIndexOf('/') >= 0 ? where.substring(where.lastIndexOf('/') + 1) : where;
+        console.summary(List.of("built " + where + " (" + formatName + ")" + time, "built " + where + time,
+                        "built " + name + time),
+                List.of(closure.size() + " packages", tree.fileCount() + " files", ProgressBar.mib(tree.contentBytes())));
     }
 
     /**
@@ -259,6 +283,7 @@ final class BuildMode {
                 .append("copy-kernel=").append(cmd.copyKernel).append('\n')
                 .append("packagelist=").append(cmd.includePackagelist).append('\n')
                 .append("compression=").append(cmd.compression).append('\n')
+                .append("minimize=").append(cmd.minimize ? String.join(",", cmd.locales) : "no").append('\n')
                 .append("root=").append(cmd.root.toAbsolutePath()).append('\n')
                 .append("epoch=").append(epoch).append('\n')
                 .append("driver=").append(driver == null ? "none" : driver.name()).append('\n');

@@ -3,44 +3,41 @@ package org.jsupermin.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
 
 import org.jsupermin.util.Reporter;
 
 /**
  * The {@link Reporter} that prints: "supermin: " messages by verbosity on standard output, as
  * supermin does (scripts grep it), or on standard error when the output itself goes to standard
- * output; warnings on standard error; and a progress bar on standard error when it is a terminal
- * (never with -q, never on standard output).
+ * output; warnings on standard error; and a progress line ({@link ProgressBar}) and a closing
+ * summary on standard error when it is a terminal (never with -q, never on standard output).
  */
 final class Console implements Reporter {
-
-    private static final long REDRAW_NANOS = 100_000_000L;
-    private static final int BAR = 24;
 
     private final PrintWriter err;
     /** Where info messages go: standard output, or {@link #err} when the output is standard output. */
     private final PrintWriter info;
     private final int verbosity;
     private final boolean quiet;
-    private final boolean bar;
-
-    private String phase;
-    private long total;
-    private long started;
-    private long lastDraw;
-    private boolean drawn;
+    /** The progress line, or null when there is none (-q, standard error not a terminal). */
+    private final ProgressBar bar;
 
     Console(PrintWriter err, PrintWriter info, int verbosity, boolean quiet) {
         this(err, info, verbosity, quiet, !quiet && stderrIsTerminal());
     }
 
     Console(PrintWriter err, PrintWriter info, int verbosity, boolean quiet, boolean bar) {
+        this(err, info, verbosity, quiet, bar ? TerminalWidth.follow(System.getenv()) : null);
+    }
+
+    /** A console drawing its progress line for a terminal {@code width} wide, or none when null. */
+    Console(PrintWriter err, PrintWriter info, int verbosity, boolean quiet, TerminalWidth width) {
         this.err = err;
         this.info = info;
         this.verbosity = verbosity;
         this.quiet = quiet;
-        this.bar = bar;
+        this.bar = width == null ? null : new ProgressBar(err, width, this);
     }
 
     int verbosity() {
@@ -67,66 +64,75 @@ final class Console implements Reporter {
         err.println(line);
     }
 
+    /**
+     * The run's last line on a terminal, in place of the progress line: what was made, of what,
+     * and how long it took: the first of {@code subjects} (ever shorter) that fits the terminal with
+     * the {@code facts} (see {@link ProgressBar#summaryLine}). Nothing without a progress line (-q,
+     * not a terminal).
+     */
+    synchronized void summary(List<String> subjects, List<String> facts) {
+        if (bar != null) {
+            bar.finish(subjects, facts);
+        }
+    }
+
+    /** Whether a summary would be shown (so that it is not worked out for nothing). */
+    boolean showsSummary() {
+        return bar != null;
+    }
+
+    /** Erases the progress line for good, before the run's last words (an error) are printed. */
+    synchronized void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+
     @Override
-    public synchronized void begin(String phase, long total) {
-        this.phase = phase;
-        this.total = total;
-        this.started = System.nanoTime();
-        this.lastDraw = 0;
+    public void begin(String phase, long total) {
+        begin(phase, total, -1);
+    }
+
+    @Override
+    public synchronized void begin(String phase, long total, long totalBytes) {
+        if (bar != null) {
+            bar.begin(phase, total, totalBytes);
+        }
     }
 
     @Override
     public synchronized void progress(long done, long bytes) {
-        if (!bar || phase == null) {
-            return;
+        if (bar != null) {
+            bar.progress(done, bytes);
         }
-        long now = System.nanoTime();
-        if (now - lastDraw < REDRAW_NANOS && done != total) {
-            return;
-        }
-        lastDraw = now;
-        err.print("\r" + line(phase, done, total, bytes, (now - started) / 1e9) + "\033[K");
-        err.flush();
-        drawn = true;
     }
 
     @Override
     public synchronized void end() {
-        clearBar();
-        phase = null;
+        if (bar != null) {
+            bar.end();
+        }
     }
 
     private void clearBar() {
-        if (drawn) {
-            err.print("\r\033[K");
-            err.flush();
-            drawn = false;
+        if (bar != null) {
+            bar.clear();
         }
-    }
-
-    /** One progress line: phase, bar, counts, bytes, rate and time left. */
-    static String line(String phase, long done, long total, long bytes, double seconds) {
-        StringBuilder b = new StringBuilder("supermin: ").append(phase).append(' ');
-        double rate = seconds > 0 ? bytes / seconds : 0;
-        if (total > 0) {
-            int filled = (int) Math.min(BAR, BAR * done / total);
-            b.append('[').append("#".repeat(filled)).append(" ".repeat(BAR - filled)).append("] ");
-            b.append(done).append('/').append(total);
-        } else {
-            b.append(done);
-        }
-        b.append(String.format(Locale.ROOT, "  %.1f MiB  %.1f MiB/s", bytes / 1048576.0, rate / 1048576.0));
-        if (total > 0 && done > 0 && done < total) {
-            long left = Math.round(seconds * (total - done) / done);
-            b.append(String.format(Locale.ROOT, "  %d:%02d left", left / 60, left % 60));
-        }
-        return b.toString();
     }
 
     /** Whether file descriptor 2 is a terminal (a tty or pseudo-terminal). */
     static boolean stderrIsTerminal() {
+        return isTerminal(2);
+    }
+
+    /** Whether file descriptor 1 is a terminal. */
+    static boolean stdoutIsTerminal() {
+        return isTerminal(1);
+    }
+
+    private static boolean isTerminal(int fd) {
         try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
         } catch (Exception e) {
             return false;

@@ -34,6 +34,8 @@ final class PrepareMode {
         if (out != null && Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new UsageException("output " + out + " is an existing file, not a directory; remove it or give another -o");
         }
+        long t0 = System.nanoTime();
+        console.begin("resolving packages", -1);
         Long epoch = SourceDateEpoch.fromEnvironment(System.getenv());
         // the archive writer's classes load on the second core while the database is read
         Thread warmUp = new Thread(ManifestWriter::warmUp, "warm-up");
@@ -42,6 +44,7 @@ final class PrepareMode {
         PackageDatabase db = PackageDatabases.detect(cmd.root);
         console.info(1, "package database: " + db.driverName() + " under " + db.root());
         Resolution resolution = Resolutions.resolve(db, cmd.arguments, false, console);
+        console.end();
         console.info(1, "resolved " + cmd.arguments.size() + " requested package(s) to " + resolution.closure().size());
         if (cmd.graph != null) {
             Resolutions.writeGraph(resolution, cmd.graph);
@@ -51,11 +54,15 @@ final class PrepareMode {
             return 0;
         }
 
+        console.begin("reading config files", -1);
         AtomicOutput output = AtomicOutput.begin(out);
+        int configCount;
         Path work = Files.createTempDirectory("jsupermin-prepare-");
         try {
             List<ConfigFile> configs = db.configFiles(resolution.closure(),
                     new ConfigFileOptions(cmd.useInstalled, cmd.packagesFrom, true, work));
+            configCount = configs.size();
+            console.begin("writing " + out.getFileName(), -1);
             List<BaseFile> base = new ArrayList<>(configs.size());
             for (ConfigFile c : configs) {
                 base.add(new BaseFile(c.path(), c.mode(), c.symlinkTarget(), c.content()));
@@ -70,6 +77,10 @@ final class PrepareMode {
             deleteQuietly(work);
         }
         console.info(1, "wrote " + out);
+        String time = " in " + ProgressBar.duration((System.nanoTime() - t0) / 1e9);
+        console.summary(List.of("prepared " + out + time, "prepared " + out.getFileName() + time),
+                List.of(cmd.arguments.size() + " packages requested", resolution.closure().size() + " with dependencies",
+                        configCount + " config files"));
         return 0;
     }
 

@@ -53,10 +53,12 @@ final class Resolutions {
     }
 
     /** --explain: prints the chains that bring a package in; an error when it is not in the closure. */
-    static void explain(Resolution resolution, String pkg, PrintWriter out) throws UsageException {
+    static void explain(Resolution resolution, String pkg, PrintWriter out) throws CommandException {
         List<String> lines = resolution.explain(pkg);
         if (lines.isEmpty()) {
-            throw new UsageException(pkg + " is not in the closure of " + String.join(" ", resolution.requested()));
+            // the command line is right; the answer is that nothing brings the package in
+            throw new CommandException(pkg + " is not in the closure of " + String.join(" ", resolution.requested())
+                    + ": no requested package depends on it");
         }
         lines.forEach(out::println);
         out.flush();

@@ -118,6 +118,14 @@ public final class SuperminCommand implements Callable<Integer> {
         // the output itself is written there
         PrintWriter info = "-".equals(output) ? err : new PrintWriter(System.out, true);
         Console console = new Console(err, info, verbosity(), quiet);
+        try {
+            return run(console);
+        } finally {
+            console.close();
+        }
+    }
+
+    private int run(Console console) throws Exception {
         if (names) {
             throw new UsageException("--names was a supermin 4 option; supermin 5 takes a list of packages with --prepare");
         }

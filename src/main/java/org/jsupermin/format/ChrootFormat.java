@@ -150,7 +150,11 @@ public final class ChrootFormat implements OutputFormat {
 
     private void copyFiles(List<TreeEntry> files, Path staging, ChrootAttributes attrs, Reporter reporter)
             throws IOException, FormatException {
-        reporter.begin("copying files", files.size());
+        long total = 0;
+        for (TreeEntry e : files) {
+            total += e.size();
+        }
+        reporter.begin("copying files", files.size(), total);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "chroot-copy");
             t.setDaemon(true);

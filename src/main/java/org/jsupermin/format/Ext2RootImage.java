@@ -85,7 +85,7 @@ public final class Ext2RootImage {
                 files++;
             }
         }
-        reporter.begin(PHASE, files);
+        reporter.begin(PHASE, files, tree.contentBytes());
         try {
             builder.write(image, reporter, preload);
         } finally {

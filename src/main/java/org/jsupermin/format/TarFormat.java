@@ -64,7 +64,7 @@ public final class TarFormat implements OutputFormat {
     private void write(ApplianceTree tree, FormatOptions options, TarCompression compression, OutputStream out,
                        FileChannel channel) throws IOException, FormatException {
         Reporter reporter = options.reporter() == null ? Reporter.SILENT : options.reporter();
-        reporter.begin("writing tar", tree.size());
+        reporter.begin("writing tar", tree.size(), tree.contentBytes());
         try (OutputStream compressed = compression.wrap(out);
              OutputStream buffered = new BufferedOutputStream(compressed, BUFFER)) {
             TarPipeline.write(tree.entries(), reporter, buffered, channel);

@@ -96,6 +96,17 @@ public final class ApplianceTree {
         return entries.size();
     }
 
+    /** Number of regular files, each hard-linked file counted once. */
+    public int fileCount() {
+        int count = 0;
+        for (TreeEntry e : entries) {
+            if (e.type() == EntryType.FILE && !e.isHardLinkToEarlier()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Total bytes of regular-file content, each hard-linked file counted once. */
     public long contentBytes() {
         long total = 0;

@@ -23,6 +23,7 @@ import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageFile;
 import org.jsupermin.util.AbsolutePaths;
 import org.jsupermin.util.PathOrder;
+import org.jsupermin.util.Reporter;
 
 /**
  * Assembles the {@link ApplianceTree}: the packages' non-config files from the root, hostfiles,
@@ -72,6 +73,16 @@ public final class ApplianceTreeBuilder {
     }
 
     private ApplianceTree build() throws TreeException, PackageDatabaseException, IOException {
+        Reporter reporter = inputs.reporter() == null ? Reporter.SILENT : inputs.reporter();
+        reporter.begin("reading package files", -1);
+        try {
+            return assembleTree();
+        } finally {
+            reporter.end();
+        }
+    }
+
+    private ApplianceTree assembleTree() throws TreeException, PackageDatabaseException, IOException {
         List<Path> baseImages = inputs.manifest().baseImages();
         BaseImagePrefetch bases = baseImages.isEmpty() ? null
                 : inputs.baseImages() != null ? inputs.baseImages() : BaseImagePrefetch.start(baseImages);

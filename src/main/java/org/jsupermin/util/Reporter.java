@@ -22,6 +22,14 @@ public interface Reporter {
     default void begin(String phase, long total) {
     }
 
+    /**
+     * A phase starts whose work is also measured in bytes: {@code totalBytes} are expected, or -1
+     * (time-left estimates come from bytes, as units such as files differ in size).
+     */
+    default void begin(String phase, long total, long totalBytes) {
+        begin(phase, total);
+    }
+
     /** Progress within the current phase: units done so far and bytes written so far. */
     default void progress(long done, long bytes) {
     }
