@@ -33,6 +33,7 @@ import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.tree.ApplianceTreeBuilder;
 import org.jsupermin.tree.Assembly;
 import org.jsupermin.tree.BaseImagePrefetch;
+import org.jsupermin.tree.Minimize;
 import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.tree.TreeInputs;
 import org.jsupermin.util.AtomicOutput;
@@ -205,7 +206,7 @@ final class BuildMode {
             List<TreeInputs.ExtraTree> extra = prelude == null ? List.of() : List.of(prelude.modules(kernel));
             Assembly assembly = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, manifest, extra,
                     cmd.includePackagelist, epoch, console, prelude != null ? packageFilesFound(prelude) : null,
-                    baseImages));
+                    baseImages, cmd.minimize ? new Minimize(cmd.locales) : null));
             ApplianceTree tree = assembly.tree();
             console.info(2, "assembled the tree (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             if (cmd.sizeReport) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.jsupermin.tree.SizeReport;
 
-/** {@code --size-report}: bytes per package and per excludefiles rule, largest first, on standard error. */
+/** {@code --size-report}: bytes per package and per excludefiles or --minimize rule, largest first, on standard error. */
 final class SizeReports {
 
     private SizeReports() {
@@ -19,7 +19,7 @@ final class SizeReports {
         }
         console.report(String.format(Locale.ROOT, "%14d  %s", total, "total"));
         if (!report.excludes().isEmpty()) {
-            console.report("size report: bytes removed per excludefiles rule");
+            console.report("size report: bytes removed per excludefiles or --minimize rule");
             for (SizeReport.Line l : report.excludes()) {
                 console.report(line(l));
             }

@@ -110,6 +110,9 @@ public final class SuperminCommand implements Callable<Integer> {
         if (sizeReport && explain != null) {
             console.warning("--size-report needs a build; ignored with --explain");
         }
+        if (!locales.isEmpty() && !minimize) {
+            console.warning("--locale chooses the translations --minimize keeps; ignored without --minimize");
+        }
     }
 
     @Override
@@ -134,6 +137,9 @@ public final class SuperminCommand implements Callable<Integer> {
         }
         if (packagerConfig != null) {
             console.warning("--packager-config " + packagerConfig + " is not used: the package database is read directly");
+        }
+        if (graphDepth != null && graph == null) {
+            console.warning("--graph-depth applies to --graph only; ignored");
         }
         if (listDrivers) {
             ListDrivers.print(new PrintWriter(System.out, true), root);
@@ -160,6 +166,8 @@ public final class SuperminCommand implements Callable<Integer> {
             warnIf(console, includePackagelist, "--include-packagelist");
             warnIf(console, compression != null, "--compression");
             warnIf(console, sizeReport, "--size-report");
+            warnIf(console, minimize, "--minimize");
+            warnIf(console, !locales.isEmpty(), "--locale");
             return new PrepareMode(this, console).run();
         }
         if (format == null) {

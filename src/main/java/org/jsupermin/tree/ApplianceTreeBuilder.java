@@ -33,7 +33,6 @@ import org.jsupermin.util.Reporter;
 public final class ApplianceTreeBuilder {
 
     private static final int SHOWN_UNREADABLE = 5;
-    private static final String INSIDE_EXCLUDED_DIRECTORY = "(inside an excluded directory)";
 
     private final TreeInputs inputs;
     private final PackageDatabase db;
@@ -101,6 +100,9 @@ public final class ApplianceTreeBuilder {
             }
         });
         addPackageFiles();
+        if (inputs.minimize() != null) {
+            applyMinimize(inputs.minimize());
+        }
         announcePackageFiles();
         startCapabilityScan();
         addHostfiles();
@@ -256,8 +258,9 @@ public final class ApplianceTreeBuilder {
     }
 
     /**
-     * Removes what an excludefiles rule matches, and everything inside a directory it removes
-     * (counted under "(inside an excluded directory)", not under the rules it may match itself).
+     * Removes what an excludefiles rule matches, and everything inside a directory it removes;
+     * each removed file's bytes are credited to the rule that removed it (for a file inside a
+     * removed directory, the rule that matched the outermost such directory).
      */
     private void applyExcludes() {
         List<String> patterns = inputs.manifest().excludes();
@@ -266,43 +269,72 @@ public final class ApplianceTreeBuilder {
         }
         ExcludeRules rules = new ExcludeRules(patterns, paths.directoryLinks());
         // all decided before anything is removed, so that each path still sees its directories
-        Map<String, Boolean> dirVerdicts = new HashMap<>();
+        Map<String, String> dirRules = new HashMap<>();
         Map<String, String> excluded = new HashMap<>(); // path to rule; its order does not matter: removals and sums
         for (String path : entries.keySet()) {
             String parent = parentOf(path);
-            String rule = parent != null && removesContents(parent, rules, dirVerdicts) ? INSIDE_EXCLUDED_DIRECTORY : rules.match(path);
+            String rule = parent != null ? removingRule(parent, rules, dirRules) : null;
+            if (rule == null) {
+                rule = rules.match(path);
+            }
             if (rule != null) {
-                excluded.put(path, rule);
+                excluded.put(path, "-" + rule);
             }
         }
-        for (Map.Entry<String, String> x : excluded.entrySet()) {
+        remove(excluded);
+    }
+
+    /** Removes the paths, crediting each removed file's bytes to the rule given for it. */
+    private void remove(Map<String, String> ruleOfPath) {
+        for (Map.Entry<String, String> x : ruleOfPath.entrySet()) {
             TreeEntry e = entries.remove(x.getKey());
             if (e.type() == EntryType.FILE) {
-                String rule = "-" + x.getValue();
-                Long sum = excludedBytes.get(rule);
-                excludedBytes.put(rule, sum == null ? e.size() : sum + e.size());
+                Long sum = excludedBytes.get(x.getValue());
+                excludedBytes.put(x.getValue(), sum == null ? e.size() : sum + e.size());
             }
             inodes.remove(x.getKey());
         }
     }
 
     /**
-     * Whether {@code dir}, or a directory above it, is a directory entry that a rule removes with
-     * its contents; remembered per directory, so each directory is matched once.
+     * The rule that removes {@code dir} with its contents (matching {@code dir} or a directory
+     * above it, the outermost first), or null; remembered per directory, so each is matched once.
      */
-    private boolean removesContents(String dir, ExcludeRules rules, Map<String, Boolean> verdicts) {
+    private String removingRule(String dir, ExcludeRules rules, Map<String, String> known) {
         if (dir.equals("/")) {
-            return false; // what is in the root is matched name by name, even when "/" itself matches
+            return null; // what is in the root is matched name by name, even when "/" itself matches
         }
-        Boolean known = verdicts.get(dir);
-        if (known != null) {
-            return known;
+        if (known.containsKey(dir)) {
+            return known.get(dir);
         }
-        TreeEntry e = entries.get(dir);
-        boolean removes = removesContents(parentOf(dir), rules, verdicts)
-                || (e != null && e.type() == EntryType.DIRECTORY && rules.match(dir) != null);
-        verdicts.put(dir, removes);
-        return removes;
+        String rule = removingRule(parentOf(dir), rules, known);
+        if (rule == null) {
+            TreeEntry e = entries.get(dir);
+            rule = e != null && e.type() == EntryType.DIRECTORY ? rules.match(dir) : null;
+        }
+        known.put(dir, rule);
+        return rule;
+    }
+
+    /**
+     * {@code --minimize}: removes the packages' documentation, manual and info pages and
+     * translations, keeping what the rules keep and the directories that lead to it.
+     */
+    private void applyMinimize(Minimize minimize) {
+        Map<String, String> removed = new HashMap<>();
+        Set<String> needed = new HashSet<>();
+        for (String path : entries.keySet()) {
+            String rule = minimize.rule(path);
+            if (rule != null) {
+                removed.put(path, rule);
+            } else if (path.startsWith("/usr/share/")) {
+                for (String p = parentOf(path); p != null && needed.add(p); p = parentOf(p)) {
+                    // the directories above a kept file stay
+                }
+            }
+        }
+        removed.keySet().removeAll(needed);
+        remove(removed);
     }
 
     private void addBaseImage(Path image, List<TreeEntry> members) throws TreeException, IOException {

@@ -27,17 +27,18 @@ import org.jsupermin.util.Reporter;
  *     fails first.
  * @param baseImages the manifest's base images, already being read (started early, while the
  *     package database is opened), or null to read them during the assembly
+ * @param minimize what {@code --minimize} removes from the packages' files, or null
  */
 public record TreeInputs(PackageDatabase database, List<InstalledPackage> closure, Manifest manifest,
                          List<ExtraTree> extraTrees, boolean includePackagelist, Long sourceDateEpoch,
                          Reporter reporter, Consumer<List<TreeEntry>> packageFilesFound,
-                         BaseImagePrefetch baseImages) {
+                         BaseImagePrefetch baseImages, Minimize minimize) {
 
     /** Inputs without early news of the package files. */
     public TreeInputs(PackageDatabase database, List<InstalledPackage> closure, Manifest manifest,
                       List<ExtraTree> extraTrees, boolean includePackagelist, Long sourceDateEpoch,
                       Reporter reporter) {
-        this(database, closure, manifest, extraTrees, includePackagelist, sourceDateEpoch, reporter, null, null);
+        this(database, closure, manifest, extraTrees, includePackagelist, sourceDateEpoch, reporter, null, null, null);
     }
 
     /** Inputs whose base images are read during the assembly. */
@@ -45,7 +46,7 @@ public record TreeInputs(PackageDatabase database, List<InstalledPackage> closur
                       List<ExtraTree> extraTrees, boolean includePackagelist, Long sourceDateEpoch,
                       Reporter reporter, Consumer<List<TreeEntry>> packageFilesFound) {
         this(database, closure, manifest, extraTrees, includePackagelist, sourceDateEpoch, reporter,
-                packageFilesFound, null);
+                packageFilesFound, null, null);
     }
 
     /**
