@@ -163,7 +163,7 @@ final class BuildMode {
             List<InstalledPackage> closure = resolution.closure();
             console.info(2, "resolved " + closure.size() + " packages (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             if (cmd.graph != null) {
-                Resolutions.writeGraph(resolution, cmd.graph);
+                Resolutions.writeGraph(resolution, cmd.graph, cmd.graphDepth);
             }
             if (cmd.explain != null) {
                 Resolutions.explain(resolution, cmd.explain, new java.io.PrintWriter(System.out));

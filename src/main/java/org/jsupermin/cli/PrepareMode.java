@@ -47,7 +47,7 @@ final class PrepareMode {
         console.end();
         console.info(1, "resolved " + cmd.arguments.size() + " requested package(s) to " + resolution.closure().size());
         if (cmd.graph != null) {
-            Resolutions.writeGraph(resolution, cmd.graph);
+            Resolutions.writeGraph(resolution, cmd.graph, cmd.graphDepth);
         }
         if (cmd.explain != null) {
             Resolutions.explain(resolution, cmd.explain, new java.io.PrintWriter(System.out));

@@ -2,7 +2,6 @@ package org.jsupermin.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +46,10 @@ final class Resolutions {
         return resolution;
     }
 
-    /** --graph: writes the closure as DOT, atomically. */
-    static void writeGraph(Resolution resolution, Path file) throws IOException {
-        TempFiles.replace(file, resolution.toDot().getBytes(StandardCharsets.UTF_8), "tmp");
+    /** --graph (and --graph-depth): writes the closure as DOT, SVG or PNG, atomically (see {@link GraphOutput}). */
+    static void writeGraph(Resolution resolution, Path file, String depth)
+            throws IOException, CommandException, UsageException {
+        GraphOutput.write(resolution.toDot(GraphOutput.depth(depth)), file);
     }
 
     /** --explain: prints the chains that bring a package in; an error when it is not in the closure. */

@@ -141,6 +141,10 @@ public final class SuperminCommand implements Callable<Integer> {
         if (graphDepth != null && graph == null) {
             console.warning("--graph-depth applies to --graph only; ignored");
         }
+        if (graph != null) {
+            GraphOutput.depth(graphDepth);
+            GraphOutput.check(graph);
+        }
         if (listDrivers) {
             ListDrivers.print(new PrintWriter(System.out, true), root);
             return 0;

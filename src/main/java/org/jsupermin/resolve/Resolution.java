@@ -88,4 +88,12 @@ public record Resolution(List<String> requested, List<InstalledPackage> closure,
     public String toDot() {
         return DotWriter.write(this);
     }
+
+    /**
+     * The packages at most {@code depth} dependencies away from a requested one in Graphviz DOT
+     * (the whole closure when {@code depth} is negative).
+     */
+    public String toDot(int depth) {
+        return DotWriter.write(this, depth);
+    }
 }

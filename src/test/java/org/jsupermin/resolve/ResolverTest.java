@@ -1,6 +1,7 @@
 package org.jsupermin.resolve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,8 @@ class ResolverTest {
     void emptyRequestGivesEmptyClosure() throws Exception {
         Resolution r = resolver(CYCLE).resolve(List.of());
         assertEquals(List.of(), r.closure());
-        assertEquals("digraph closure {\n  node [shape=box];\n}\n", r.toDot());
+        assertTrue(r.toDot().startsWith("digraph closure {\n  graph [rankdir=LR, concentrate=true"), r.toDot());
+        assertTrue(r.toDot().endsWith("];\n}\n") && !r.toDot().contains("->"), r.toDot());
     }
 
     @Test
@@ -100,16 +102,23 @@ class ResolverTest {
         Resolution r = resolver(CYCLE).resolve(List.of("app"));
         String expected = """
                 digraph closure {
-                  node [shape=box];
-                  "app:amd64=1.0" [label="app 1.0 amd64", style=bold];
-                  "libgcc-s1:amd64=12.2" [label="libgcc-s1 12.2 amd64"];
-                  "mawk:amd64=1.3" [label="mawk 1.3 amd64"];
-                  "app:amd64=1.0" -> "libgcc-s1:amd64=12.2" [label="libgcc-s1 (+1 more)"];
-                  "app:amd64=1.0" -> "mawk:amd64=1.3" [label="awk", style=dashed];
-                  "libgcc-s1:amd64=12.2" -> "app:amd64=1.0" [label="app"];
+                  graph [rankdir=LR, concentrate=true, nodesep=0.12, ranksep=0.5];
+                  node [shape=box, style=rounded, fontname="sans-serif", fontsize=10, height=0.3];
+                  edge [arrowsize=0.5, color="#555555"];
+                  "app:amd64=1.0" [label="app\\n1.0 amd64", style="rounded,filled,bold", fillcolor="#cfe2ff"];
+                  "libgcc-s1:amd64=12.2" [label="libgcc-s1\\n12.2 amd64"];
+                  "mawk:amd64=1.3" [label="mawk\\n1.3 amd64"];
+                  "app:amd64=1.0" -> "libgcc-s1:amd64=12.2" [tooltip="libgcc-s1 (+1 more)"];
+                  "app:amd64=1.0" -> "mawk:amd64=1.3" [tooltip="awk", style=dashed];
+                  "libgcc-s1:amd64=12.2" -> "app:amd64=1.0" [tooltip="app"];
                 }
                 """;
         assertEquals(expected, r.toDot());
+        assertEquals(expected, r.toDot(-1));
+        assertEquals(expected, r.toDot(1), "every package is one dependency from app");
+        String requestedOnly = r.toDot(0);
+        assertTrue(requestedOnly.contains("\"app:amd64=1.0\" [label=\"app\\n1.0 amd64\\n+2 deeper\""), requestedOnly);
+        assertFalse(requestedOnly.contains("mawk") || requestedOnly.contains("->"), requestedOnly);
         assertEquals(expected, resolver(CYCLE).resolve(List.of("app")).toDot());
         assertEquals("\"\\\"odd\\\\name\"", DotWriter.quote("\"odd\\name"));
     }
