@@ -47,6 +47,14 @@ class CompletionTest {
     }
 
     @Test
+    void completesMinimizeAndItsLocaleAndTheGraphDepth() throws Exception {
+        assertEquals("--minimize", complete("supermin --build --mini"));
+        assertEquals("--locale", complete("supermin --build --minimize --loca"));
+        assertEquals("--graph-depth", complete("supermin --prepare bash --graph-"));
+        assertTrue(Completions.zsh().contains("--minimize") && Completions.zsh().contains("--locale"));
+    }
+
+    @Test
     void zshFileIsACompdefForBothNamesThatRunsTheBashFunction() {
         String zsh = Completions.zsh();
         assertTrue(zsh.startsWith("#compdef supermin jsupermin\n"), zsh.lines().findFirst().orElse(""));
