@@ -23,6 +23,11 @@ final class ProgressBar {
     /** The rate behind an estimate is measured over about this window, so it follows changes. */
     private static final long RATE_WINDOW_NANOS = 3_000_000_000L;
     private static final int MIN_BAR = 10;
+    /**
+     * The width drawn to while the terminal's is not known yet (its query runs for the first
+     * tens of milliseconds): narrower than any terminal in use, so the first phase shows at once.
+     */
+    static final int PROVISIONAL_COLUMNS = 40;
     private static final int MAX_BAR = 30;
 
     private final PrintWriter err;
@@ -143,9 +148,9 @@ final class ProgressBar {
     }
 
     private void draw(long now) {
-        int columns = width.columns();
-        if (phase == null || finished || columns <= 0) {
-            return; // the width is not known yet: the ticker draws once it is
+        int columns = width.columns() > 0 ? width.columns() : PROVISIONAL_COLUMNS;
+        if (phase == null || finished) {
+            return;
         }
         lastDraw = now;
         samples.addLast(new long[] {now, bytes});
@@ -153,7 +158,8 @@ final class ProgressBar {
             samples.removeFirst();
         }
         double seconds = (now - started) / 1e9;
-        String line = line(phase, done, total, bytes, rate(now), seconds, secondsLeft(seconds, now), columns - 1);
+        String line = line(phase, done, total, bytes, totalBytes, rate(now), seconds, secondsLeft(seconds, now),
+                columns - 1);
         err.print("\r" + line + "\033[K");
         err.flush();
         drawn = true;
@@ -220,14 +226,17 @@ final class ProgressBar {
 
     /**
      * One progress line of at most {@code max} characters: "supermin: PHASE [###   ] done/total
-     * size rate time-left". What does not fit goes, least useful first: the rate, the size, the
-     * counts, the bar; the time left goes last, and then the phase is cut.
+     * size rate time-left". The bar keeps one width through a phase (room is kept for the widest
+     * counts, size, rate and estimate the phase can show), so it does not jump as they appear.
+     * What does not fit goes, least useful first: the rate, the size, the counts, then the bar
+     * shrinks and goes; the time left goes last, and then the phase is cut.
      *
+     * @param totalBytes the phase's expected bytes, or negative when not known
      * @param rate bytes per second, or negative when not known
      * @param left seconds left, or negative when not known
      */
-    static String line(String phase, long done, long total, long bytes, double rate, double seconds, double left,
-                       int max) {
+    static String line(String phase, long done, long total, long bytes, long totalBytes, double rate, double seconds,
+                       double left, int max) {
         String head = "supermin: " + phase;
         String estimate = null;
         if (left >= 0) {
@@ -249,6 +258,10 @@ final class ProgressBar {
             }
         }
         boolean bar = total > 0;
+        // "  total/total  size  999.9 MiB/s  9:99 left": the widest tail of the phase
+        int widest = 2 * Long.toString(Math.max(total, 0)).length() + 3 + mib(Math.max(bytes, totalBytes)).length() + 2
+                + "999.9 MiB/s".length() + 2 + "9:99 left".length() + 2;
+        int cells = Math.max(MIN_BAR, Math.min(MAX_BAR, max - head.length() - 3 - widest));
         while (true) {
             StringBuilder tail = new StringBuilder();
             for (String item : items) {
@@ -259,10 +272,10 @@ final class ProgressBar {
             }
             if (bar) {
                 int room = max - head.length() - tail.length() - 3;
-                if (room >= MIN_BAR) {
-                    int cells = Math.min(MAX_BAR, room);
-                    int filled = (int) Math.min(cells, cells * Math.max(0, done) / total);
-                    return head + " [" + "#".repeat(filled) + " ".repeat(cells - filled) + "]" + tail;
+                if (room >= cells || (items.isEmpty() && room >= MIN_BAR)) {
+                    int n = Math.min(cells, room);
+                    int filled = (int) Math.min(n, n * Math.max(0, done) / total);
+                    return head + " [" + "#".repeat(filled) + " ".repeat(n - filled) + "]" + tail;
                 }
             } else if (head.length() + tail.length() <= max) {
                 return head + tail;

@@ -18,9 +18,9 @@ class ProgressBarTest {
         for (int max = 0; max <= 200; max++) {
             for (String phase : List.of("copying files", "resolving packages", "writing root image")) {
                 String[] lines = {
-                    ProgressBar.line(phase, 4729, 5105, 200_000_000L, 32_000_000, 6.2, 12, max),
-                    ProgressBar.line(phase, 0, -1, 0, -1, 0.4, -1, max),
-                    ProgressBar.line(phase, 12, -1, 5_000_000L, -1, 0.4, -1, max),
+                    ProgressBar.line(phase, 4729, 5105, 200_000_000L, 210_000_000L, 32_000_000, 6.2, 12, max),
+                    ProgressBar.line(phase, 0, -1, 0, -1, -1, 0.4, -1, max),
+                    ProgressBar.line(phase, 12, -1, 5_000_000L, -1, -1, 0.4, -1, max),
                 };
                 for (String line : lines) {
                     assertTrue(line.length() <= max, max + ": " + line);
@@ -31,25 +31,34 @@ class ProgressBarTest {
 
     @Test
     void eightyColumnsShowTheBarCountsSizeAndTimeLeftAndWiderOnesTheRate() {
-        String line = ProgressBar.line("copying files", 4729, 5105, 200_000_000L, 32_000_000, 6.2, 12, 79);
+        String line = ProgressBar.line("copying files", 4729, 5105, 200_000_000L, 210_000_000L, 32_000_000, 6.2, 12, 79);
         assertTrue(line.startsWith("supermin: copying files [###"), line);
         assertTrue(line.contains("]  4729/5105  190.7 MiB  0:12 left"), line);
-        String wide = ProgressBar.line("copying files", 4729, 5105, 200_000_000L, 32_000_000, 6.2, 12, 119);
+        String wide = ProgressBar.line("copying files", 4729, 5105, 200_000_000L, 210_000_000L, 32_000_000, 6.2, 12, 119);
         assertTrue(wide.contains("]  4729/5105  190.7 MiB  30.5 MiB/s  0:12 left"), wide);
         assertTrue(wide.contains("[" + "#".repeat(27) + "   ]"), wide);
     }
 
     @Test
     void narrowTerminalsKeepThePhaseTheBarAndTheTimeLeft() {
-        String line = ProgressBar.line("copying files", 4729, 5105, 200_000_000L, 32_000_000, 6.2, 12, 59);
+        String line = ProgressBar.line("copying files", 4729, 5105, 200_000_000L, 210_000_000L, 32_000_000, 6.2, 12, 59);
         assertTrue(line.startsWith("supermin: copying files ["), line);
         assertTrue(line.endsWith("0:12 left"), line);
         assertFalse(line.contains("MiB/s"), line);
     }
 
     @Test
+    void theBarKeepsItsWidthAsTheRateAndTheEstimateAppear() {
+        for (int max : List.of(59, 79, 119, 199)) {
+            String early = ProgressBar.line("copying files", 1, 5105, 10_000L, 210_000_000L, -1, 0.1, -1, max);
+            String late = ProgressBar.line("copying files", 4729, 5105, 200_000_000L, 210_000_000L, 32_000_000, 6.2, 12, max);
+            assertEquals(early.indexOf(']'), late.indexOf(']'), early + "\n" + late);
+        }
+    }
+
+    @Test
     void aPhaseWithoutCountsShowsItsElapsedTime() {
-        assertEquals("supermin: resolving packages  1.5 s", ProgressBar.line("resolving packages", 0, -1, 0, -1, 1.5, -1, 79));
+        assertEquals("supermin: resolving packages  1.5 s", ProgressBar.line("resolving packages", 0, -1, 0, -1, -1, 1.5, -1, 79));
     }
 
     @Test
@@ -69,11 +78,16 @@ class ProgressBarTest {
     }
 
     @Test
-    void drawsNothingUntilTheWidthIsKnownAndErasesItsLineBeforeMessages() {
+    void drawsNarrowlyUntilTheWidthIsKnownAndErasesItsLineBeforeMessages() {
         StringWriter out = new StringWriter();
         Console console = new Console(new PrintWriter(out), new PrintWriter(out), 0, false, TerminalWidth.fixed(0));
-        console.begin("resolving packages", -1);
-        assertEquals("", out.toString());
+        console.begin("copying files", 5000, -1);
+        console.progress(4000, 100_000_000L);
+        String first = out.toString().replace("\033[K", "");
+        assertTrue(first.startsWith("\rsupermin: copying files"), first);
+        for (String draw : first.split("\r")) {
+            assertTrue(draw.length() < ProgressBar.PROVISIONAL_COLUMNS, draw);
+        }
 
         StringWriter drawn = new StringWriter();
         Console c = new Console(new PrintWriter(drawn), new PrintWriter(drawn), 0, false, TerminalWidth.fixed(60));

@@ -31,7 +31,9 @@ class ProgressIT {
         Tools.run("script", "-qefc", build, typescript.toString()).orFail("build under script");
         String tty = Files.readString(typescript);
         assertTrue(tty.contains("\rsupermin: copying files ["), "progress bar drawn: " + tty);
-        assertTrue(tty.contains("MiB/s"), tty);
+        assertTrue(tty.contains(" MiB"), tty);
+        assertTrue(tty.contains("\rsupermin: resolving packages"), "the first phase is drawn: " + tty);
+        assertTrue(tty.contains("\r\033[Ksupermin: built "), "the summary line in place of the bar: " + tty);
 
         // stderr redirected: byte-identical to a -q run (both empty: no real messages)
         Result plain = Tools.jsupermin("--build", "-f", "chroot", d.toString(), "-o", tmp.resolve("out2").toString()).orFail("plain");
@@ -42,5 +44,6 @@ class ProgressIT {
         // -q on a terminal: no bar either
         Tools.run("script", "-qefc", build + " -q", typescript.toString()).orFail("quiet build under script");
         assertFalse(Files.readString(typescript).contains("copying files"));
+        assertFalse(Files.readString(typescript).contains("supermin: built"));
     }
 }
