@@ -113,6 +113,19 @@ class MinimizeIT {
         assertEquals(0, bytesUnder(left, DOC) + bytesUnder(left, MAN) + bytesUnder(left, LOCALE));
     }
 
+    @Test
+    void ifNewerRebuildsWhenMinimizeOrItsLocalesChange() throws IOException {
+        Path out = tmp.resolve("cached");
+        String a = appliance.toString();
+        Tools.jsupermin("--build", "-f", "chroot", "--if-newer", a, "-o", out.toString()).orFail("first build");
+        assertTrue(bytesUnder(files(out), MAN) > 0);
+        Tools.jsupermin("--build", "-f", "chroot", "--if-newer", "--minimize", a, "-o", out.toString()).orFail("minimized");
+        assertEquals(0, bytesUnder(files(out), MAN) + bytesUnder(files(out), LOCALE + "de/"));
+        Tools.jsupermin("--build", "-f", "chroot", "--if-newer", "--minimize", "--locale", "de", a, "-o", out.toString())
+                .orFail("minimized, German kept");
+        assertEquals(bytesUnder(plain, LOCALE + "de/"), bytesUnder(files(out), LOCALE + "de/"));
+    }
+
     /** The paths a minimized build keeps under /usr/share's minimized directories. */
     private static TreeSet<String> minimizedPaths(Iterable<String> paths) {
         TreeSet<String> kept = new TreeSet<>();
