@@ -1,5 +1,7 @@
 package org.jsupermin.cli;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.Map;
 
 import org.jsupermin.util.Sha256;
 import org.jsupermin.util.TempFiles;
+import org.jsupermin.util.TextLines;
 
 /**
  * The {@code --if-newer} record kept beside an output: a digest of everything that decides the
@@ -153,10 +156,8 @@ final class BuildStamp {
      * moved. False whenever that cannot be told (no stamp, no watch): then the digest decides.
      */
     static boolean unchanged(Path output, String key, List<Path> inputs, List<Path> outputs) throws IOException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(stampPath(output), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        List<String> lines = read(output);
+        if (lines == null) {
             return false;
         }
         if (lines.size() < 2 || !lines.contains("key " + escape(key))) {
@@ -192,6 +193,21 @@ final class BuildStamp {
         return outputLines.equals(identities(outputs));
     }
 
+    /**
+     * The stamp's lines, or null when there is none. Read with a plain stream, which the JVM has
+     * loaded at start: the no-op check otherwise starts the channel and charset-decoder classes.
+     */
+    private static List<String> read(Path output) throws IOException {
+        try (InputStream in = new FileInputStream(stampPath(output).toFile())) {
+            return TextLines.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (FileNotFoundException e) {
+            if (Files.exists(stampPath(output), LinkOption.NOFOLLOW_LINKS)) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
     /** Why the output must be rebuilt, or null when it is up to date. */
     static String whyRebuild(Path output, String digestHex, List<Path> outputs) throws IOException {
         for (Path p : outputs) {
@@ -199,10 +215,8 @@ final class BuildStamp {
                 return p + " is missing";
             }
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(stampPath(output), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        List<String> lines = read(output);
+        if (lines == null) {
             return "no record of a previous build (" + stampPath(output) + ")";
         }
         if (lines.isEmpty() || !lines.get(0).equals(digestHex)) {
