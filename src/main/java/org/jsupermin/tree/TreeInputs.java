@@ -34,6 +34,14 @@ public record TreeInputs(PackageDatabase database, List<InstalledPackage> closur
                          Reporter reporter, Consumer<List<TreeEntry>> packageFilesFound,
                          BaseImagePrefetch baseImages, Minimize minimize) {
 
+    /** Inputs without {@code --minimize}. */
+    public TreeInputs(PackageDatabase database, List<InstalledPackage> closure, Manifest manifest,
+                      List<ExtraTree> extraTrees, boolean includePackagelist, Long sourceDateEpoch,
+                      Reporter reporter, Consumer<List<TreeEntry>> packageFilesFound, BaseImagePrefetch baseImages) {
+        this(database, closure, manifest, extraTrees, includePackagelist, sourceDateEpoch, reporter, packageFilesFound,
+                baseImages, null);
+    }
+
     /** Inputs without early news of the package files. */
     public TreeInputs(PackageDatabase database, List<InstalledPackage> closure, Manifest manifest,
                       List<ExtraTree> extraTrees, boolean includePackagelist, Long sourceDateEpoch,
