@@ -191,6 +191,9 @@ public final class ChrootFormat implements OutputFormat {
                 throw new IOException("writing " + e.path() + " from " + e.source().describe() + ": "
                         + io.getMessage(), io);
             }
+            if (c instanceof Error err) {
+                throw err; // out of memory and the like: the command says so in one line
+            }
             throw new IllegalStateException("copying " + e.path(), c);
         }
     }
