@@ -77,6 +77,9 @@ final class PrepareMode {
             deleteQuietly(work);
         }
         console.info(1, "wrote " + out);
+        if (!console.showsSummary()) {
+            return 0;
+        }
         String time = " in " + ProgressBar.duration((System.nanoTime() - t0) / 1e9);
         console.summary(List.of("prepared " + out + time, "prepared " + out.getFileName() + time),
                 List.of(cmd.arguments.size() + " packages requested", resolution.closure().size() + " with dependencies",
