@@ -77,13 +77,13 @@ final class Errors {
     /** A one-line description of an exception, naming the file for I/O errors. */
     static String message(Throwable e) {
         if (e instanceof NoSuchFileException n) {
-            return n.getFile() + ": no such file or directory";
+            return Shown.path(n.getFile()) + ": no such file or directory";
         }
         if (e instanceof AccessDeniedException a) {
-            return a.getFile() + ": permission denied";
+            return Shown.path(a.getFile()) + ": permission denied";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getFile() + ": " + f.getReason();
+            return Shown.path(f.getFile()) + ": " + f.getReason();
         }
         if (e instanceof IOException && e.getMessage() == null) {
             return e.getClass().getSimpleName();

@@ -35,4 +35,11 @@ class ErrorsTest {
         assertTrue(fatal(new OutOfMemoryError("Java heap space"), 1).contains("out of memory"));
         assertTrue(fatal(new StackOverflowError(), 2).contains("\tat "), "-vv shows the trace");
     }
+
+    @Test
+    void aLongPathIsShownByItsStartAndItsName() {
+        String path = "/tmp/out" + "/a".repeat(2000) + "/file";
+        String m = Errors.message(new java.nio.file.FileSystemException(path, null, "File name too long"));
+        assertTrue(m.length() < 120 && m.startsWith("/tmp/out/a") && m.endsWith("/a/a/file: File name too long"), m);
+    }
 }
