@@ -123,6 +123,9 @@ public final class SqliteFile implements AutoCloseable {
             checkCells(pageNo, pointers, cells);
             for (int i = 0; i < cells; i++) {
                 int cell = cellOffset(page, pageNo, pointers, i);
+                if (cell + 4 > usable) {
+                    throw error(pageNo, "cell " + i + " at offset " + cell + " runs past the end of the page");
+                }
                 walk(page.getInt(cell) & 0xffffffffL, visitor, depth + 1, seen);
             }
             walk(page.getInt(h + 8) & 0xffffffffL, visitor, depth + 1, seen);
@@ -161,6 +164,10 @@ public final class SqliteFile implements AutoCloseable {
     private byte[] payload(ByteBuffer page, long pageNo, int at, long size) throws PackageDatabaseException {
         if (size < 0 || size > Integer.MAX_VALUE - 8) {
             throw error(pageNo, "bad payload size " + size);
+        }
+        // the payload's pages must be in the file: a corrupt size must not make a huge array
+        if (size > (long) usable * (pageCount + 1)) {
+            throw error(pageNo, "payload size " + size + " is larger than the file");
         }
         int n = (int) size;
         int maxLocal = usable - 35;

@@ -28,10 +28,11 @@ final class SqliteRecord {
         int at = (int) headerSize;
         List<Object> values = new ArrayList<>(types.size());
         for (long t : types) {
-            int len = length(t, where);
-            if (at + (long) len > rec.length) {
+            long length = length(t, where);
+            if (at + length > rec.length) {
                 throw new PackageDatabaseException(where + ": record column runs past its end");
             }
+            int len = (int) length;
             Object v;
             if (t == 0) {
                 v = null;
@@ -56,9 +57,13 @@ final class SqliteRecord {
         return values;
     }
 
-    private static int length(long type, String where) throws PackageDatabaseException {
+    /** The length of a column of serial type {@code type} (a nine-byte varint may be negative). */
+    private static long length(long type, String where) throws PackageDatabaseException {
         if (type >= 12) {
-            return (int) ((type - 12) / 2);
+            return (type - 12) / 2;
+        }
+        if (type < 0) {
+            throw new PackageDatabaseException(where + ": bad serial type " + type);
         }
         return switch ((int) type) {
             case 0, 8, 9 -> 0;
