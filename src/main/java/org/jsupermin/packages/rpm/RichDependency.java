@@ -13,8 +13,12 @@ import org.jsupermin.packages.Relation;
  */
 final class RichDependency {
 
+    /** Deeper nesting is refused: the parser recurses once per level (rpm's own files nest a few). */
+    private static final int MAX_DEPTH = 256;
+
     private final List<String> tokens;
     private int next;
+    private int depth;
 
     private RichDependency(List<String> tokens) {
         this.tokens = tokens;
@@ -40,9 +44,13 @@ final class RichDependency {
             }
             return List.of(List.of(Dependency.on(name)));
         }
+        if (++depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("rich dependency nested more than " + MAX_DEPTH + " levels deep");
+        }
         List<List<Dependency>> left = term();
         String op = take();
         if (op.equals(")")) {
+            depth--;
             return left;
         }
         List<List<List<Dependency>>> operands = new ArrayList<>();
@@ -62,6 +70,7 @@ final class RichDependency {
             }
         }
         take();
+        depth--;
         return switch (op) {
             case "and" -> operands.stream().flatMap(List::stream).toList();
             case "or" -> operands.stream().reduce(List.of(), RichDependency::or);

@@ -99,4 +99,13 @@ class RpmHeaderTest {
                 RichDependency.parse("(a or (b or c))"));
         assertThrows(IllegalArgumentException.class, () -> RichDependency.parse("(a or b and c)"));
     }
+
+    @Test
+    void deeplyNestedRichDependencyIsAnErrorNotAStackOverflow() {
+        String deep = "(".repeat(200_000) + "a" + ")".repeat(200_000);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RichDependency.parse(deep));
+        assertTrue(e.getMessage().contains("nested more than"), e.getMessage());
+        String fine = "(".repeat(50) + "a" + ")".repeat(50);
+        assertEquals(List.of(List.of(Dependency.on("a"))), RichDependency.parse(fine));
+    }
 }
