@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -155,8 +156,44 @@ public final class ModuleDependencies {
         return List.copyOf(result);
     }
 
+    /** One module being placed: its dependencies, visited from the last to the first. */
+    private static final class Visit {
+        final String name;
+        final List<String> dependencies;
+        int next;
+
+        Visit(String name, List<String> dependencies) {
+            this.name = name;
+            this.dependencies = dependencies;
+            this.next = dependencies.size() - 1;
+        }
+    }
+
+    /**
+     * Places {@code name} after its dependencies, depth first, with a stack of its own rather
+     * than recursion: a chain of dependencies as long as a corrupt modules.dep makes it must not
+     * overflow the thread's stack.
+     */
     private void visit(String name, LinkedHashSet<String> order, Set<String> onPath, List<String> path)
             throws FormatException {
+        ArrayDeque<Visit> stack = new ArrayDeque<>();
+        enter(name, order, onPath, path, stack);
+        while (!stack.isEmpty()) {
+            Visit v = stack.peek();
+            if (v.next >= 0) {
+                // modules.dep lists every transitive dependency; visiting them in reverse puts the deepest first
+                enter(v.dependencies.get(v.next--), order, onPath, path, stack);
+            } else {
+                stack.pop();
+                path.remove(path.size() - 1);
+                onPath.remove(v.name);
+                order.add(v.name);
+            }
+        }
+    }
+
+    private void enter(String name, LinkedHashSet<String> order, Set<String> onPath, List<String> path,
+                       ArrayDeque<Visit> stack) throws FormatException {
         Node node = nodes.get(name);
         if (node == null || order.contains(name)) {
             return; // built in, absent from this kernel, or already placed
@@ -166,13 +203,6 @@ public final class ModuleDependencies {
                     + String.join(" -> ", path) + " -> " + name + "; run depmod for this kernel");
         }
         path.add(name);
-        // modules.dep lists every transitive dependency; visiting them in reverse puts the deepest first
-        List<String> deps = node.dependencies();
-        for (int i = deps.size() - 1; i >= 0; i--) {
-            visit(deps.get(i), order, onPath, path);
-        }
-        path.remove(path.size() - 1);
-        onPath.remove(name);
-        order.add(name);
+        stack.push(new Visit(name, node.dependencies()));
     }
 }

@@ -104,4 +104,18 @@ class ModuleDependenciesTest {
         FormatException e = assertThrows(FormatException.class, () -> ModuleDependencies.read(dir));
         assertTrue(e.getMessage().startsWith("reading " + dir.resolve("modules.dep") + " line 2:"), e.getMessage());
     }
+
+    @Test
+    void aLongChainOfDependenciesIsPlacedWithoutOverflowingTheStack(@TempDir Path dir) throws Exception {
+        int n = 100_000;
+        StringBuilder dep = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            dep.append("kernel/m").append(i).append(".ko:").append(i + 1 < n ? " kernel/m" + (i + 1) + ".ko" : "").append('\n');
+        }
+        Files.writeString(dir.resolve("modules.dep"), dep);
+        List<KernelModule> closure = ModuleDependencies.read(dir).closure(List.of("m0"));
+        assertEquals(n, closure.size());
+        assertEquals("m" + (n - 1), closure.get(0).name());
+        assertEquals("m0", closure.get(n - 1).name());
+    }
 }
