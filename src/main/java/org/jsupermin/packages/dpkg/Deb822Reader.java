@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.util.FileNames;
 
 /**
  * Reads deb822 control data (dpkg's status file): paragraphs of {@code Field: value} lines.
@@ -135,6 +136,9 @@ public final class Deb822Reader {
             int end = text.indexOf('\n', pos);
             if (end < 0 || end > nextCr) {
                 end = nextCr;
+            }
+            if (end == length) {
+                checkTerminated(data, text, name, pos, end, lineNo + 1);
             }
             int next = end + 1;
             if (end == nextCr && next < length && text.charAt(next) == '\n') {
@@ -269,6 +273,37 @@ public final class Deb822Reader {
         Map<String, String> values = new LinkedHashMap<>();
         fields.forEach((k, v) -> values.put(k, v.toString()));
         return new Deb822Paragraph(values, start);
+    }
+
+    /**
+     * Refuses a last line {@code [line, end)} with no line end that is not blank, as dpkg does:
+     * such a file was cut short (a full disk, a crash while writing it), and a field's value may
+     * be missing part of its text.
+     */
+    static void checkTerminated(byte[] data, String text, String name, int line, int end, int lineNo)
+            throws PackageDatabaseException {
+        if (line >= end || isBlank(data, text, line, end)) {
+            return;
+        }
+        // the field the text belongs to: this line's, or the last field line's before it
+        int fieldLine = line;
+        while ((text.charAt(fieldLine) == ' ' || text.charAt(fieldLine) == '\t') && fieldLine > 0) {
+            int previous = text.lastIndexOf('\n', fieldLine - 2);
+            fieldLine = previous < 0 ? 0 : previous + 1;
+        }
+        int fieldEnd = fieldLine == line ? end : text.indexOf('\n', fieldLine);
+        int colon = text.indexOf(':', fieldLine);
+        String where;
+        if (text.charAt(fieldLine) == ' ' || text.charAt(fieldLine) == '\t') {
+            where = "in a continuation line";
+        } else if (colon < 0 || colon >= fieldEnd) {
+            where = "in the middle of a field name";
+        } else {
+            where = "inside the value of field '" + FileNames.printable(decode(data, fieldLine, colon), 80) + "'";
+        }
+        throw new PackageDatabaseException("reading " + name + " line " + lineNo + ": the file ends " + where
+                + " without a final newline, so it was cut short (dpkg refuses it too); restore it, for a status"
+                + " file from status-old beside it or from a backup");
     }
 
     static PackageDatabaseException malformed(String name, int lineNo) {

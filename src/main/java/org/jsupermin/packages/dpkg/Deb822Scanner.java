@@ -60,12 +60,13 @@ final class Deb822Scanner {
         int pos = 0;
         while (pos < length) {
             int end = text.indexOf('\n', pos);
+            int line = pos;
+            lineNo++;
             if (end < 0) {
                 end = length;
+                Deb822Reader.checkTerminated(data, text, name, line, end, lineNo);
             }
-            int line = pos;
             pos = end + 1;
-            lineNo++;
             if (line == end) {
                 blank();
                 continue;

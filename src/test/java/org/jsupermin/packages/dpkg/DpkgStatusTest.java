@@ -77,6 +77,37 @@ class DpkgStatusTest {
     }
 
     @Test
+    void aFileCutInsideAFieldIsRefusedAsDpkgDoes() throws Exception {
+        String whole = "Package: p\nStatus: install ok installed\nVersion: 1\nArchitecture: all\n"
+                + "Description: short\n long text\n";
+        PackageDatabaseException value = assertThrows(PackageDatabaseException.class,
+                () -> DpkgStatus.read(status(whole.substring(0, whole.indexOf("short") + 3))));
+        assertTrue(value.getMessage().contains("line 5: the file ends inside the value of field 'Description'"
+                + " without a final newline"), value.getMessage());
+        assertTrue(value.getMessage().contains("status-old"), value.getMessage());
+        PackageDatabaseException continuation = assertThrows(PackageDatabaseException.class,
+                () -> DpkgStatus.read(status(whole.substring(0, whole.length() - 3))));
+        assertTrue(continuation.getMessage().contains("line 6: the file ends inside the value of field 'Description'"),
+                continuation.getMessage());
+        PackageDatabaseException name = assertThrows(PackageDatabaseException.class,
+                () -> DpkgStatus.read(status(whole.substring(0, whole.indexOf("Descr") + 5))));
+        assertTrue(name.getMessage().contains("line 5: the file ends in the middle of a field name"), name.getMessage());
+        // what dpkg accepts: a last line that is complete, or blank
+        assertEquals(1, DpkgStatus.read(status(whole)).packages().size());
+        assertEquals(1, DpkgStatus.read(status(whole + " ")).packages().size());
+        assertEquals(1, DpkgStatus.read(status(whole + "\n\n  ")).packages().size());
+    }
+
+    @Test
+    void theGeneralParserRefusesACutFileToo() throws Exception {
+        byte[] cut = "Package: p\r\nDescription: sh".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        PackageDatabaseException e = assertThrows(PackageDatabaseException.class,
+                () -> Deb822Reader.readFields(cut, "control", List.of("Package")));
+        assertTrue(e.getMessage().startsWith("reading control line 2: the file ends inside the value of field"
+                + " 'Description'"), e.getMessage());
+    }
+
+    @Test
     void badDependencyNamesPackageAndFieldWhenRead() throws Exception {
         Path file = status("Package: o\nStatus: install ok installed\nVersion: 1\nArchitecture: all\nDepends: a\n\n"
                 + "Package: p\nStatus: install ok installed\nVersion: 1\nArchitecture: all\nDepends: a (>= )\n");
