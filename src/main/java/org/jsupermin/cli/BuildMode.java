@@ -38,6 +38,7 @@ import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.tree.TreeInputs;
 import org.jsupermin.util.AtomicOutput;
 import org.jsupermin.util.BuildLock;
+import org.jsupermin.util.IoErrors;
 import org.jsupermin.util.Sizes;
 import org.jsupermin.util.SourceDateEpoch;
 import org.jsupermin.util.Threads;
@@ -76,6 +77,10 @@ final class BuildMode {
         }
         long size = cmd.size == null ? DEFAULT_SIZE : parseSize(cmd.size);
         Path out = toStdout || cmd.output == null ? null : Path.of(cmd.output).toAbsolutePath().normalize();
+        if (out != null && out.getParent() == null) {
+            throw new FormatException("-o " + Shown.of(cmd.output) + ": the root directory cannot be an output (a build"
+                    + " replaces its output); give the path of a new directory");
+        }
         if (out != null) {
             // before anything is built: a tar replaces a regular file only, a chroot or ext2 output a directory
             String problem = AtomicOutput.whyNotReplaceable(out, !formatName.equals("tar"));
@@ -220,6 +225,11 @@ final class BuildMode {
                 OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
                 new TarFormat().writeTo(tree, options, stdout);
                 stdout.flush();
+                if (System.out.checkError()) {
+                    // (standard output is a PrintStream, which keeps its write errors to itself)
+                    throw new IOException("writing the archive to standard output failed (a closed pipe, or no space"
+                            + " left where it goes)");
+                }
                 summarize("standard output", formatName, closure, tree, t0);
                 return 0;
             }
@@ -234,8 +244,16 @@ final class BuildMode {
             if (digest == null) {
                 digest = Threads.start("build-stamp", stamp);
             }
-            format.write(tree, options, output.staging());
-            output.commit();
+            try {
+                format.write(tree, options, output.staging());
+                output.commit();
+            } catch (IOException e) {
+                // a failed write says only why (no space left, file too large): name the output
+                if (IoErrors.isBareStorageError(e)) {
+                    throw new IOException("writing " + Shown.of(out.toString()) + ": " + IoErrors.describe(e), e);
+                }
+                throw e;
+            }
             committed = true;
             BuildStamp.write(out, join(digest), outputs, watch(key, manifest, db, locator, kernel, started));
             console.info(2, "wrote the " + formatName + " output (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");

@@ -35,7 +35,11 @@ final class Resolutions {
             if (!skipMissing) {
                 throw e;
             }
-            console.warning("not installed on this host, left out of the appliance: " + String.join(", ", e.missing()));
+            List<String> shown = new ArrayList<>();
+            for (String name : e.missing()) {
+                shown.add(Shown.of(name));
+            }
+            console.warning("not installed on this host, left out of the appliance: " + String.join(", ", shown));
             List<String> installed = new ArrayList<>(requested);
             installed.removeAll(e.missing());
             resolution = resolver.resolve(installed);

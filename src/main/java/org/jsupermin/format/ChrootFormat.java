@@ -26,6 +26,7 @@ import org.jsupermin.tree.ContentSource;
 import org.jsupermin.tree.EntryType;
 import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.util.FileNames;
+import org.jsupermin.util.IoErrors;
 import org.jsupermin.util.RawPaths;
 import org.jsupermin.util.Reporter;
 
@@ -188,8 +189,10 @@ public final class ChrootFormat implements OutputFormat {
                 throw fe;
             }
             if (c instanceof IOException io) {
-                throw new IOException("writing " + e.path() + " from " + e.source().describe() + ": "
-                        + io.getMessage(), io);
+                String from = e.source() instanceof ContentSource.HostFile h && h.path().toString().equals(e.path())
+                        ? "" : " from " + FileNames.printable(e.source().describe(), 160);
+                throw new IOException("writing " + FileNames.printable(e.path(), 160) + " into the chroot" + from + ": "
+                        + IoErrors.describe(io), io);
             }
             if (c instanceof Error err) {
                 throw err; // out of memory and the like: the command says so in one line

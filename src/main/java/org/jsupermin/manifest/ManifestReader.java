@@ -2,7 +2,6 @@ package org.jsupermin.manifest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.jsupermin.util.Compression;
+import org.jsupermin.util.FileNames;
+import org.jsupermin.util.IoErrors;
 
 /**
  * Reads the input files of a supermin appliance: directories are walked recursively in sorted
@@ -34,12 +35,12 @@ public final class ManifestReader {
         for (Path file : files) {
             InputKind kind = kindOf(file);
             switch (kind) {
-                case PACKAGES -> packages.addAll(lines(file));
+                case PACKAGES -> packages.addAll(packageNames(file));
                 case HOSTFILES -> hostfiles.addAll(lines(file));
                 case EXCLUDEFILES -> {
                     for (String line : lines(file)) {
                         if (!line.startsWith("-")) {
-                            throw new ManifestException(file + ": excludefiles line '" + line
+                            throw new ManifestException(file + ": excludefiles line '" + FileNames.printable(line, 80)
                                     + "' does not start with '-'; write each pattern as -/path/pattern");
                         }
                         excludes.add(line.substring(1));
@@ -68,7 +69,7 @@ public final class ManifestReader {
         try {
             head = Compression.head(file, 512);
         } catch (IOException e) {
-            throw new ManifestException("reading " + file + ": " + e.getMessage(), e);
+            throw new ManifestException("reading " + file + ": " + IoErrors.describe(e), e);
         }
         InputKind kind = InputKind.sniff(Arrays.copyOf(head, 512), head.length);
         if (kind == null) {
@@ -89,7 +90,7 @@ public final class ManifestReader {
                     children.add(child);
                 }
             } catch (IOException e) {
-                throw new ManifestException("reading directory " + input + ": " + e.getMessage(), e);
+                throw new ManifestException("reading directory " + input + ": " + IoErrors.describe(e), e);
             }
             children.sort(BY_NAME);
             for (Path child : children) {
@@ -108,9 +109,29 @@ public final class ManifestReader {
         }
     };
 
+    /**
+     * A package list's names. A line with a control character, a space or bytes that are not
+     * UTF-8 is no package name: such a file is binary data that happens to start with a letter.
+     */
+    private static List<String> packageNames(Path file) throws ManifestException {
+        List<String> names = lines(file);
+        for (String name : names) {
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c < 0x21 || c == 0x7f || c == '\uFFFD' || Character.isSurrogate(c)) {
+                    throw new ManifestException(file + ": '" + FileNames.printable(name, 80) + "' is not a package name"
+                            + " (it holds spaces, control characters or bytes that are not UTF-8); if the file is not"
+                            + " a package list, remove it from the appliance");
+                }
+            }
+        }
+        return names;
+    }
+
     private static List<String> lines(Path file) throws ManifestException {
         try (InputStream in = Compression.open(file)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // (bytes that are not UTF-8 kept as FileNames escapes: host file names are bytes)
+            String text = FileNames.decode(in.readAllBytes());
             List<String> result = new ArrayList<>();
             for (String line : text.split("\n")) {
                 String t = line.strip();
@@ -120,7 +141,7 @@ public final class ManifestReader {
             }
             return result;
         } catch (IOException e) {
-            throw new ManifestException("reading " + file + ": " + e.getMessage(), e);
+            throw new ManifestException("reading " + file + ": " + IoErrors.describe(e), e);
         }
     }
 }

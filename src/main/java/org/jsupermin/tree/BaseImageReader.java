@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jsupermin.util.Compression;
+import org.jsupermin.util.IoErrors;
 
 /**
  * Reads a base image (a tar archive, plain, gzip or xz) into tree entries; contents wait in a
@@ -33,7 +34,7 @@ final class BaseImageReader {
             TarReader tar = new TarReader(in);
             TarReader.Member e;
             while ((e = tar.next()) != null) {
-                String path = memberPath(archive, e.name());
+                String path = memberPath(archive, e.name(), "member " + EntryNames.shown(e.name()));
                 if (path == null) {
                     continue;
                 }
@@ -50,11 +51,13 @@ final class BaseImageReader {
                     entry = new TreeEntry(path, EntryType.SYMLINK, 0777, uid, gid, mtime, 0, e.linkName(), null, 0, 0, null, null);
                     symlinks.add(path);
                 } else if (type == '1') {
-                    String targetPath = memberPath(archive, e.linkName());
+                    String targetPath = memberPath(archive, e.linkName(), "hard link " + EntryNames.shown(e.name())
+                            + " names " + EntryNames.shown(e.linkName()) + ", which");
                     TreeEntry target = targetPath == null ? null : files.get(targetPath);
                     if (target == null) {
                         throw new TreeException("base image " + archive + ": hard link " + EntryNames.shown(e.name())
-                                + " points to " + e.linkName() + ", which is not an earlier file of the archive");
+                                + " names " + EntryNames.shown(e.linkName()) + ", which is not an earlier file of the archive;"
+                                + " remove the link or put its target before it");
                     }
                     entry = new TreeEntry(path, EntryType.FILE, target.mode(), target.uid(), target.gid(), target.mtime(),
                             target.size(), null, targetPath, 0, 0, null, target.source());
@@ -73,9 +76,11 @@ final class BaseImageReader {
                 }
                 result.add(entry);
             }
-        } catch (IOException e) {
+        } catch (TarReader.DamagedException e) {
             throw new TreeException("reading base image " + archive + ": " + e.getMessage()
-                    + " (the archive is corrupt or truncated; run --prepare again)", e);
+                    + "; the archive is damaged: run --prepare again or re-create it", e);
+        } catch (IOException e) {
+            throw new TreeException("reading base image " + archive + ": " + IoErrors.describe(e), e);
         }
         return result;
     }
@@ -88,7 +93,7 @@ final class BaseImageReader {
         if (e.sparse() == null && spool.holdInMemory(e.size())) {
             byte[] bytes = data.readNBytes((int) e.size());
             if (bytes.length != e.size()) {
-                throw new java.io.EOFException("the archive ends in the middle of a member (truncated)");
+                throw new java.io.EOFException("the archive ends in the middle of a member: it is incomplete; rebuild or re-download it");
             }
             return new ContentSource.Bytes(bytes, origin);
         }
@@ -104,10 +109,13 @@ final class BaseImageReader {
         return new ContentSource.Spooled(spool, position, e.size(), e.sparse(), origin);
     }
 
-    /** "./etc/x" to "/etc/x"; null for the archive's "./" itself. */
-    private static String memberPath(Path archive, String name) throws TreeException {
+    /**
+     * "./etc/x" to "/etc/x"; null for the archive's "./" itself. {@code subject} says whose name it
+     * is in errors (a member, or the target a hard link names).
+     */
+    private static String memberPath(Path archive, String name, String subject) throws TreeException {
         if (name.startsWith("/")) {
-            throw new TreeException("base image " + archive + ": member " + EntryNames.shown(name)
+            throw new TreeException("base image " + archive + ": " + subject
                     + " has an absolute name; archives must use relative names such as ./etc/file");
         }
         StringBuilder b = new StringBuilder();
@@ -116,7 +124,7 @@ final class BaseImageReader {
                 continue;
             }
             if (c.equals("..")) {
-                throw new TreeException("base image " + archive + ": member " + EntryNames.shown(name)
+                throw new TreeException("base image " + archive + ": " + subject
                         + " escapes the appliance through '..'; remove it from the archive");
             }
             b.append('/').append(c);
@@ -128,7 +136,7 @@ final class BaseImageReader {
         // the tree checks every name again; refusing here keeps absurd names out of canonicalisation
         String problem = EntryNames.problem(path);
         if (problem != null) {
-            throw new TreeException("base image " + archive + ": member " + EntryNames.shown(name)
+            throw new TreeException("base image " + archive + ": " + subject
                     + " cannot be written: " + problem + "; rename or remove it");
         }
         return path;

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
+import org.jsupermin.util.IoErrors;
 import org.jsupermin.util.TempFiles;
 
 /**
@@ -61,11 +62,16 @@ public final class Spool implements Closeable {
         while (left > 0) {
             int n = in.read(buf, 0, (int) Math.min(buf.length, left));
             if (n < 0) {
-                throw new java.io.EOFException("the archive ends in the middle of a member (truncated)");
+                throw new java.io.EOFException("the archive ends in the middle of a member: it is incomplete; rebuild or re-download it");
             }
             ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
-            while (b.hasRemaining()) {
-                end += channel.write(b, end);
+            try {
+                while (b.hasRemaining()) {
+                    end += channel.write(b, end);
+                }
+            } catch (IOException e) {
+                throw new IOException("keeping its contents in a temporary file in " + dir + ": "
+                        + IoErrors.describe(e), e);
             }
             left -= n;
         }

@@ -365,12 +365,21 @@ final class TarReader {
         return FileNames.decode(b, at, end - at); // names are bytes: any that are not UTF-8 kept as escapes
     }
 
-    private IOException corrupt(String what) {
-        return new IOException("the member header at byte " + Math.max(0, offset - BLOCK) + " has " + what);
+    private DamagedException corrupt(String what) {
+        return new DamagedException("the member header at byte " + Math.max(0, offset - BLOCK) + " has " + what);
     }
 
-    private IOException truncated() {
-        return new EOFException("the archive ends in the middle of a member (truncated)");
+    private static EOFException truncated() {
+        return new EOFException("the archive ends in the middle of a member: it is incomplete; rebuild or re-download it");
+    }
+
+    /** Archive data that is not what a tar archive holds (as opposed to a short or unreadable file). */
+    static final class DamagedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DamagedException(String message) {
+            super(message);
+        }
     }
 
     /** The pax records that matter here. */
@@ -396,7 +405,7 @@ final class TarReader {
             if (sparseMap != null) {
                 String[] parts = sparseMap.isEmpty() ? new String[0] : sparseMap.split(",", -1);
                 if (parts.length % 2 != 0 || parts.length / 2 > MAX_SEGMENTS) {
-                    throw new IOException("a pax sparse map (GNU.sparse.map) is malformed");
+                    throw new DamagedException("a pax sparse map (GNU.sparse.map) is malformed");
                 }
                 long[] map = new long[parts.length];
                 for (int i = 0; i < parts.length; i++) {
@@ -420,7 +429,7 @@ final class TarReader {
                 }
                 if (sp >= data.length || data[sp] != ' ' || len <= sp - i + 1 || i + len > data.length
                         || data[(int) (i + len - 1)] != '\n') {
-                    throw new IOException("a pax header record is malformed");
+                    throw new DamagedException("a pax header record is malformed");
                 }
                 int eq = sp + 1;
                 int end = (int) (i + len - 1);
@@ -428,7 +437,7 @@ final class TarReader {
                     eq++;
                 }
                 if (eq >= end) {
-                    throw new IOException("a pax header record has no '='");
+                    throw new DamagedException("a pax header record has no '='");
                 }
                 String key = new String(data, sp + 1, eq - sp - 1, StandardCharsets.UTF_8);
                 String value = FileNames.decode(data, eq + 1, end - eq - 1);
@@ -453,7 +462,7 @@ final class TarReader {
                 case "GNU.sparse.offset" -> pendingOffset = decimal(key, value);
                 case "GNU.sparse.numbytes" -> {
                     if (pendingOffset == null || sparseSegments.size() >= MAX_SEGMENTS) {
-                        throw new IOException("a pax sparse map (GNU.sparse.offset/numbytes) is malformed");
+                        throw new DamagedException("a pax sparse map (GNU.sparse.offset/numbytes) is malformed");
                     }
                     sparseSegments.add(new long[] {pendingOffset, decimal(key, value)});
                     pendingOffset = null;
@@ -466,13 +475,13 @@ final class TarReader {
 
         private static long decimal(String key, String value) throws IOException {
             if (value.isEmpty() || value.length() > 18) {
-                throw new IOException("the pax record " + key + " has a malformed number");
+                throw new DamagedException("the pax record " + key + " has a malformed number");
             }
             long v = 0;
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if (c < '0' || c > '9') {
-                    throw new IOException("the pax record " + key + " has a malformed number");
+                    throw new DamagedException("the pax record " + key + " has a malformed number");
                 }
                 v = v * 10 + (c - '0');
             }

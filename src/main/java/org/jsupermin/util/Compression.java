@@ -41,8 +41,10 @@ public final class Compression {
         raw.reset();
         try {
             return switch (sniff(head)) {
-                case "gzip" -> new BufferedInputStream(new GzipCompressorInputStream(raw, true), OPEN_BUFFER);
-                case "xz" -> new BufferedInputStream(new XZCompressorInputStream(raw), OPEN_BUFFER);
+                case "gzip" -> new BufferedInputStream(new DecompressionErrors(new GzipCompressorInputStream(raw, true),
+                        "gzip"), OPEN_BUFFER);
+                case "xz" -> new BufferedInputStream(new DecompressionErrors(new XZCompressorInputStream(raw), "xz"),
+                        OPEN_BUFFER);
                 default -> raw;
             };
         } catch (IOException e) {

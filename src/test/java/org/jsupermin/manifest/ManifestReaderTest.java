@@ -65,6 +65,41 @@ class ManifestReaderTest {
     }
 
     @Test
+    void binaryDataStartingWithALetterIsNoPackageListAndIsNotEchoed() throws IOException {
+        byte[] junk = new byte[5000];
+        new java.util.Random(3).nextBytes(junk);
+        junk[0] = 'a';
+        junk[1] = '\n';
+        for (int i = 2; i < junk.length; i++) {
+            if (junk[i] == '\n' || junk[i] == 0) {
+                junk[i] = 1;
+            }
+        }
+        Files.write(dir.resolve("junk"), junk);
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(List.of(dir)));
+        assertTrue(e.getMessage().contains("is not a package name"), e.getMessage());
+        assertTrue(e.getMessage().length() < 400, e.getMessage().length() + " characters");
+        assertTrue(e.getMessage().chars().noneMatch(c -> c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)),
+                "control characters are escaped: " + e.getMessage());
+    }
+
+    @Test
+    void aTruncatedGzipInputSaysSo() throws IOException {
+        byte[] whole = gzip("bash\n".repeat(50_000));
+        Files.write(dir.resolve("packages.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(List.of(dir)));
+        assertEquals("reading " + dir.resolve("packages.gz") + ": truncated gzip data: the archive is incomplete;"
+                + " rebuild or re-download it", e.getMessage());
+    }
+
+    @Test
+    void anExcludefilesLineIsShownShort() throws IOException {
+        Files.writeString(dir.resolve("excludefiles"), "-/a\n" + "x".repeat(3000) + "\u0007\n");
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(List.of(dir)));
+        assertTrue(e.getMessage().length() < 250, e.getMessage());
+    }
+
+    @Test
     void excludefilesLineWithoutDashIsAnError() throws IOException {
         Files.writeString(dir.resolve("excludefiles"), "-/usr/share/doc/*\n/usr/share/man/*\n");
         ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(List.of(dir)));

@@ -201,11 +201,11 @@ class TarReaderTest {
         TarReader r = new TarReader(new ByteArrayInputStream(tar));
         r.next();
         IOException e = assertThrows(IOException.class, () -> r.content().readAllBytes());
-        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        assertTrue(e.getMessage().contains("incomplete"), e.getMessage());
         TarReader skipping = new TarReader(new ByteArrayInputStream(tar));
         skipping.next();
         IOException skipped = assertThrows(IOException.class, skipping::next);
-        assertTrue(skipped.getMessage().contains("truncated"), skipped.getMessage());
+        assertTrue(skipped.getMessage().contains("incomplete"), skipped.getMessage());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import org.jsupermin.packages.ExtraEntry;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.util.TextLines;
+import org.jsupermin.util.IoErrors;
 
 /**
  * The account files base-passwd's maintainer script makes: /etc/passwd and /etc/group copied from

@@ -13,6 +13,7 @@ import org.jsupermin.packages.AlternativeGroup;
 import org.jsupermin.packages.AlternativeLink;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.util.TextLines;
+import org.jsupermin.util.IoErrors;
 
 /**
  * The link groups of update-alternatives, read from {@code var/lib/dpkg/alternatives/<name>}:

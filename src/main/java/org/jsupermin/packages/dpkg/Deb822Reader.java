@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.util.FileNames;
+import org.jsupermin.util.IoErrors;
 
 /**
  * Reads deb822 control data (dpkg's status file): paragraphs of {@code Field: value} lines.

@@ -23,6 +23,7 @@ import org.apache.commons.compress.compressors.lzma.LZMACompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.jsupermin.packages.ConfigFile;
 import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.util.IoErrors;
 
 /** Reads chosen files (conffiles) out of a .deb: an ar archive holding a data.tar[.gz|.xz|...]. */
 public final class DebArchiveReader {

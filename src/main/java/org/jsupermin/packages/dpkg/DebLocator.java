@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.jsupermin.packages.ConfigFileOptions;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.util.IoErrors;
 
 /**
  * Finds the .deb of installed packages: in the user's package directory, in the root's apt

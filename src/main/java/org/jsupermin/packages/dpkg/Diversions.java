@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.util.IoErrors;
 
 /**
  * dpkg-divert's database ({@code var/lib/dpkg/diversions}): groups of three lines, the original

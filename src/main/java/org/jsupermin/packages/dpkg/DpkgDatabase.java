@@ -24,6 +24,7 @@ import org.jsupermin.packages.PackageFile;
 import org.jsupermin.packages.VersionScheme;
 import org.jsupermin.util.PathOrder;
 import org.jsupermin.util.TextLines;
+import org.jsupermin.util.IoErrors;
 
 /** A root's dpkg database, read directly from {@code var/lib/dpkg} (status, info/*.list, diversions). */
 public final class DpkgDatabase implements PackageDatabase {

@@ -10,6 +10,7 @@ import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.MultiArch;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.util.FileNames;
+import org.jsupermin.util.IoErrors;
 
 /** Reads the file lists dpkg keeps in {@code var/lib/dpkg/info/<name>[:<arch>].list}. */
 final class FileLists {
