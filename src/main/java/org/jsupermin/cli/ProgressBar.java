@@ -158,8 +158,9 @@ final class ProgressBar {
             samples.removeFirst();
         }
         double seconds = (now - started) / 1e9;
-        String line = line(phase, done, total, bytes, totalBytes, rate(now), seconds, secondsLeft(seconds, now),
-                columns - 1);
+        double rate = rate(now);
+        String line = line(phase, done, total, bytes, totalBytes, rate, seconds,
+                secondsLeft(seconds, done, total, bytes, totalBytes, rate), columns - 1);
         err.print("\r" + line + "\033[K");
         err.flush();
         drawn = true;
@@ -178,12 +179,11 @@ final class ProgressBar {
      * Seconds left, from bytes when the phase knows its total bytes (files differ too much in
      * size to count them), else from units; -1 until enough of the phase is done to say.
      */
-    private double secondsLeft(double seconds, long now) {
+    static double secondsLeft(double seconds, long done, long total, long bytes, long totalBytes, double rate) {
         double fraction = totalBytes > 0 ? (double) bytes / totalBytes : total > 0 ? (double) done / total : -1;
         if (fraction < ESTIMATE_AFTER_FRACTION || fraction >= 1 || seconds < ESTIMATE_AFTER_SECONDS) {
             return -1;
         }
-        double rate = rate(now);
         if (totalBytes > 0 && rate > 0) {
             return (totalBytes - bytes) / rate;
         }

@@ -57,6 +57,18 @@ class ProgressBarTest {
     }
 
     @Test
+    void noEstimateBeforeTwoSecondsAndFivePercentThenFromBytesAtTheRecentRate() {
+        // a 5 s job's first second: many small files done, few bytes: nothing said yet
+        assertEquals(-1, ProgressBar.secondsLeft(1.0, 2000, 5000, 5_000_000L, 200_000_000L, 5_000_000));
+        assertEquals(-1, ProgressBar.secondsLeft(2.5, 100, 5000, 4_000_000L, 200_000_000L, 1_600_000));
+        // past 2 s and 5 %: what is left at the rate of the last seconds, not the files' share
+        assertEquals(2.5, ProgressBar.secondsLeft(2.5, 4000, 5000, 100_000_000L, 200_000_000L, 40_000_000), 1e-9);
+        // without bytes to go by, from the units done so far
+        assertEquals(3.0, ProgressBar.secondsLeft(3.0, 50, 100, 0, -1, -1), 1e-9);
+        assertEquals(-1, ProgressBar.secondsLeft(9.0, 100, 100, 0, -1, -1), "nothing left to estimate");
+    }
+
+    @Test
     void aPhaseWithoutCountsShowsItsElapsedTime() {
         assertEquals("supermin: resolving packages  1.5 s", ProgressBar.line("resolving packages", 0, -1, 0, -1, -1, 1.5, -1, 79));
     }
