@@ -23,6 +23,8 @@ import org.jsupermin.format.kernel.Kernel;
 import org.jsupermin.format.kernel.KernelLocator;
 import org.jsupermin.manifest.Manifest;
 import org.jsupermin.manifest.ManifestReader;
+import org.jsupermin.packages.AlternativeChoice;
+import org.jsupermin.packages.AlternativeGroup;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
@@ -177,8 +179,8 @@ final class BuildMode {
 
             Callable<String> stamp = new Callable<String>() {
                 @Override
-                public String call() throws IOException {
-                    return stampOf(key, kernel, manifest, closure);
+                public String call() throws IOException, PackageDatabaseException {
+                    return stampOf(key, kernel, manifest, closure, db);
                 }
             };
             // the digest decides --if-newer up front; otherwise it is only written after the build,
@@ -323,10 +325,10 @@ final class BuildMode {
     /**
      * The {@code --if-newer} digest of everything that decides this build's output: the key, the
      * kernel (its version and its image's identity: too big to read at every build), the input
-     * files' contents and the resolved packages.
+     * files' contents, the resolved packages and the order of each alternatives group's choices.
      */
-    private static String stampOf(String key, Kernel kernel, Manifest manifest, List<InstalledPackage> closure)
-            throws IOException {
+    private static String stampOf(String key, Kernel kernel, Manifest manifest, List<InstalledPackage> closure,
+                                  PackageDatabase db) throws IOException, PackageDatabaseException {
         BuildStamp s = new BuildStamp().addText(key);
         if (kernel != null) {
             s.add("kernel", kernel.version()).add("kernel-image", kernel.image().toAbsolutePath().normalize() + " "
@@ -337,6 +339,14 @@ final class BuildMode {
         }
         for (InstalledPackage p : closure) {
             s.add("package", p.nameVersionArch());
+        }
+        // the links' choices follow the alternatives' priorities and the host's manual choices
+        for (AlternativeGroup g : db.alternatives()) {
+            StringBuilder choices = new StringBuilder(g.master().name());
+            for (AlternativeChoice c : g.choices()) {
+                choices.append(' ').append(c.path());
+            }
+            s.add("alternatives", choices);
         }
         return s.hex();
     }

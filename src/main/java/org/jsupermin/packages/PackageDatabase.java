@@ -23,9 +23,10 @@ public interface PackageDatabase {
     String nativeArch();
 
     /**
-     * The files and directories whose state decides {@link #installedPackages()} and
-     * {@link #nativeArch()}, absent ones included: while none of them changes, a resolution gives
-     * the same packages, which lets {@code --if-newer} skip opening the database.
+     * The files and directories whose state decides {@link #installedPackages()},
+     * {@link #nativeArch()} and {@link #alternatives()}, absent ones included: while none of them
+     * changes, a resolution gives the same packages and links, which lets {@code --if-newer} skip
+     * opening the database.
      */
     List<Path> stateFiles() throws PackageDatabaseException;
 

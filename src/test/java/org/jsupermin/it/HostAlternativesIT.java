@@ -75,6 +75,20 @@ class HostAlternativesIT {
         appliancesHaveTheirOwnAwk("/usr/bin/mawk");
     }
 
+    @Test
+    void ifNewerRebuildsWhenTheHostsManualChoiceChanges() throws IOException {
+        Path out = tmp.resolve("if-newer-both");
+        String[] build = {"--build", "-v", "--if-newer", "-f", "chroot", both.toString(), "-o", out.toString()};
+        Tools.run("update-alternatives", "--set", "awk", "/usr/bin/gawk").orFail("selecting gawk");
+        Tools.jsupermin(build).orFail("first build");
+        assertEquals("/usr/bin/gawk", Files.readSymbolicLink(out.resolve("etc/alternatives/awk")).toString());
+        assertTrue(Tools.jsupermin(build).orFail("again").stdout().contains("output does not need rebuilding"));
+        Tools.run("update-alternatives", "--set", "awk", "/usr/bin/mawk").orFail("selecting mawk");
+        Result r = Tools.jsupermin(build).orFail("after the host's choice changed");
+        assertTrue(r.stdout().contains("if-newer: rebuilding because"), r.stdout());
+        assertEquals("/usr/bin/mawk", Files.readSymbolicLink(out.resolve("etc/alternatives/awk")).toString());
+    }
+
     private void appliancesHaveTheirOwnAwk(String hostAwk) throws IOException {
         Tools.run("update-alternatives", "--set", "awk", hostAwk).orFail("selecting " + hostAwk);
         assertEquals(hostAwk, Files.readSymbolicLink(Path.of("/etc/alternatives/awk")).toString());

@@ -80,10 +80,15 @@ public final class DpkgDatabase implements PackageDatabase {
         return foreignArchs;
     }
 
-    /** The status file and the architectures file: all that the packages and the native architecture come from. */
+    /**
+     * The status file and the architectures file (all that the packages and the native
+     * architecture come from), and the directories of the alternatives database and links
+     * (update-alternatives replaces their files by renaming, which changes the directories).
+     */
     @Override
     public List<Path> stateFiles() {
-        return List.of(status.file(), root.resolve("var/lib/dpkg/arch"));
+        return List.of(status.file(), root.resolve("var/lib/dpkg/arch"), root.resolve("var/lib/dpkg/alternatives"),
+                root.resolve("etc/alternatives"));
     }
 
     @Override
