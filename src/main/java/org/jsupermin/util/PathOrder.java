@@ -84,9 +84,28 @@ public final class PathOrder {
             if (cb == '/') {
                 return 1;
             }
-            // code-point order equals UTF-8 byte order except for surrogates; compare code points
-            return Integer.compare(a.codePointAt(i), b.codePointAt(i));
+            if (Character.isSurrogate(ca) || Character.isSurrogate(cb)) {
+                // a character beyond U+FFFF, or a byte of a name that is not UTF-8 (FileNames)
+                return compareBytes(a, b, i > 0 && Character.isHighSurrogate(a.charAt(i - 1)) ? i - 1 : i);
+            }
+            // code-point order equals UTF-8 byte order below the surrogates
+            return Integer.compare(ca, cb);
         }
         return Integer.compare(a.length(), b.length());
+    }
+
+    /** The order of the names' bytes from {@code from} on (all before it equal), '/' below every other byte. */
+    private static int compareBytes(String a, String b, int from) {
+        byte[] x = FileNames.encode(a.substring(from));
+        byte[] y = FileNames.encode(b.substring(from));
+        int n = Math.min(x.length, y.length);
+        for (int i = 0; i < n; i++) {
+            int p = x[i] == '/' ? -1 : x[i] & 0xff;
+            int q = y[i] == '/' ? -1 : y[i] & 0xff;
+            if (p != q) {
+                return Integer.compare(p, q);
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 }

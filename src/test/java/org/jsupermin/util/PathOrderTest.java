@@ -28,6 +28,17 @@ class PathOrderTest {
     }
 
     @Test
+    void namesThatAreNotUtf8SortByTheirBytes() {
+        List<String> expected = List.of("/a/b", "/a\udc80", "/a\u00e9", "/a\u4e00", "/a\ud83d\ude00", "/a\udcff");
+        List<String> shuffled = new java.util.ArrayList<>(expected);
+        java.util.Collections.reverse(shuffled);
+        shuffled.sort(PathOrder.COMPARATOR);
+        assertEquals(expected, shuffled);
+        PathOrder.sort(shuffled, java.util.function.Function.identity());
+        assertEquals(expected, shuffled);
+    }
+
+    @Test
     void sortingByKeysGivesTheComparatorsOrder() {
         // characters below and around '/', spaces, non-ASCII, surrogate pairs and the key character
         String[] parts = {"a", "b", "a-b", "a.b", "a b", "a!", "ab", "é", "\u00ff", "\u4e2d", "\ud83d\ude00",
