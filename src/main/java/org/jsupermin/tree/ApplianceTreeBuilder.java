@@ -26,7 +26,8 @@ import org.jsupermin.util.PathOrder;
 import org.jsupermin.util.Reporter;
 
 /**
- * Assembles the {@link ApplianceTree}: the packages' non-config files from the root, hostfiles,
+ * Assembles the {@link ApplianceTree}: the packages' non-config files from the root (less what
+ * {@code --minimize} leaves out), hostfiles,
  * extra trees, minus excludefiles (also through directory-symlink aliases), then base images,
  * maintainer-script extras, implicit parents, hard-link groups and capabilities.
  */
