@@ -77,7 +77,12 @@ final class ApkInstalledReader {
                 case 'D' -> {
                     for (String d : value.split(" ")) {
                         if (!d.isEmpty() && !d.startsWith("!")) {
-                            depends.add(List.of(dependency(d)));
+                            try {
+                                depends.add(List.of(dependency(d)));
+                            } catch (IllegalArgumentException e) {
+                                throw new PackageDatabaseException("reading " + file + " line " + line
+                                        + ": dependency " + d + ": " + e.getMessage());
+                            }
                         }
                     }
                 }
@@ -139,6 +144,8 @@ final class ApkInstalledReader {
     /**
      * "so:libc.musl-x86_64.so.1", "busybox>=1.36", "foo=1.2-r0", "bar~1.2" (read as >=),
      * "baz@testing" (the repository tag is dropped).
+     *
+     * @throws IllegalArgumentException naming an operator apk does not have ("=<", "><>=")
      */
     static Dependency dependency(String text) {
         String d = text;

@@ -150,4 +150,14 @@ class ApkDatabaseTest {
         assertEquals(new Dependency("foo", null, Relation.LT, "2"), ApkInstalledReader.dependency("foo<2"));
         assertEquals(new Dependency("foo", null, Relation.EQ, "1-r0"), ApkInstalledReader.dependency("foo@edge=1-r0"));
     }
+
+    @Test
+    void anUnknownDependencyOperatorIsOneClearError(@TempDir Path dir) throws Exception {
+        Path installed = dir.resolve("lib/apk/db/installed");
+        Files.createDirectories(installed.getParent());
+        Files.writeString(installed, "P:a\nV:1-r0\nD:b=<2\n");
+        PackageDatabaseException e = assertThrows(PackageDatabaseException.class,
+                () -> new ApkDatabase(dir).installedPackages());
+        assertEquals("reading " + installed + " line 3: dependency b=<2: unknown version relation: =<", e.getMessage());
+    }
 }
