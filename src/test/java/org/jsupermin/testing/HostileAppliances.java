@@ -112,6 +112,14 @@ public final class HostileAppliances {
             byte[] gz = gzip(tar);
             Files.write(dir.resolve("base.tar.gz"), Arrays.copyOf(gz, gz.length / 2));
         }, "base.tar.gz"));
+        // a file of random bytes that starts like a package list: never echoed whole
+        cases.add(refused("garbage-package-list", (dir, canary) -> {
+            byte[] noise = new byte[20_000];
+            new java.util.Random(14).nextBytes(noise);
+            byte[] garbage = Arrays.copyOf("abc".getBytes(StandardCharsets.US_ASCII), 3 + noise.length);
+            System.arraycopy(noise, 0, garbage, 3, noise.length);
+            Files.write(dir.resolve("garbage"), garbage);
+        }, "garbage", "not a package name"));
         // names that are not UTF-8 are kept byte for byte, and never collide with their UTF-8 look-alikes
         cases.add(built("non-utf8-names", (dir, canary) -> new TestTar().dir("./etc/")
                 .member(latin1("./etc/caf\u00e9"), '0', 0644, latin1("latin-1\n"), null)
