@@ -183,6 +183,12 @@ final class TarPipeline {
             writer.transfer(m, h.path(), source.describe());
             return;
         }
+        if (source instanceof ContentSource.Spooled s && s.isSparse()) {
+            try (InputStream in = s.openData()) {
+                writer.writeSparse(m, s.sparse(), in, source.describe());
+            }
+            return;
+        }
         try (InputStream in = source.open()) {
             writer.write(m, in, source.describe());
         }

@@ -106,7 +106,42 @@ final class TarWriter {
         }
     }
 
+    /**
+     * Writes a sparse regular file as GNU tar's pax sparse format 1.0 does: the member is named
+     * {@code DIR/GNUSparseFile.0/NAME} with its real name and size in {@code GNU.sparse.*} pax
+     * records, and its data is the map of data segments (decimal lines, padded to a block)
+     * followed by the segments' bytes; readers that know the format (GNU tar, Python's tarfile)
+     * restore the holes. {@code map} holds (offset, length) pairs;
+     * {@code data} delivers the segments' bytes one after the other.
+     */
+    void writeSparse(TarMember m, long[] map, InputStream data, String origin) throws IOException, FormatException {
+        StringBuilder text = new StringBuilder().append(map.length / 2).append('\n');
+        long dataBytes = 0;
+        for (int i = 0; i < map.length; i += 2) {
+            text.append(map[i]).append('\n').append(map[i + 1]).append('\n');
+            dataBytes += map[i + 1];
+        }
+        byte[] mapBytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+        long mapBlocks = (mapBytes.length + UstarHeader.BLOCK - 1) / UstarHeader.BLOCK * UstarHeader.BLOCK;
+        String name = m.name();
+        int slash = name.lastIndexOf('/', name.length() - 2);
+        String stored = name.substring(0, slash + 1) + "GNUSparseFile.0/" + name.substring(slash + 1);
+        PaxRecords sparse = new PaxRecords().put("GNU.sparse.major", "1").put("GNU.sparse.minor", "0")
+                .put("GNU.sparse.name", FileNames.encode(name)).put("GNU.sparse.realsize", Long.toString(m.size()));
+        header(new TarMember(stored, '0', m.mode(), m.uid(), m.gid(), m.mtime(), mapBlocks + dataBytes, null, 0, 0,
+                m.xattrs()), sparse);
+        emit(mapBytes, mapBytes.length);
+        zeros(mapBlocks - mapBytes.length);
+        copy(new TarMember(name, '0', m.mode(), m.uid(), m.gid(), m.mtime(), dataBytes, null, 0, 0, null), data, origin);
+        pad(dataBytes);
+    }
+
     private void header(TarMember m) throws IOException {
+        header(m, null);
+    }
+
+    /** The member's header, after a pax header holding {@code extra} records and any others it needs. */
+    private void header(TarMember m, PaxRecords extra) throws IOException {
         // names are bytes: one that is not UTF-8 goes byte for byte into a PAX record, as GNU tar
         // 1.34 writes it; without "hdrcharset=BINARY", which that tar warns about as unknown at
         // every extraction (readers keep such a path's bytes as they are either way)
@@ -114,7 +149,7 @@ final class TarWriter {
         boolean binaryLink = m.linkName() != null && FileNames.hasEscapes(m.linkName());
         byte[] name = FileNames.encode(m.name());
         byte[] linkName = m.linkName() == null ? null : FileNames.encode(m.linkName());
-        PaxRecords pax = null;
+        PaxRecords pax = extra;
         if (name.length > UstarHeader.NAME_LENGTH || binaryName) {
             pax = pax(pax).put("path", name);
         }

@@ -62,6 +62,15 @@ public sealed interface ContentSource {
             return origin;
         }
 
+        /** The data segments of a sparse member one after the other, without the holes. */
+        public InputStream openData() throws IOException {
+            long stored = 0;
+            for (int i = 1; i < sparse.length; i += 2) {
+                stored += sparse[i];
+            }
+            return new SpooledStream(spool.channel(), position, stored, null);
+        }
+
         /** Whether the file has holes (a sparse member). */
         public boolean isSparse() {
             return sparse != null;
