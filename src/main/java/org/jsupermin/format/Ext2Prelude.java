@@ -3,7 +3,6 @@ package org.jsupermin.format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
@@ -42,7 +41,7 @@ public final class Ext2Prelude {
     private final CompletableFuture<ContentPreload> preload = new CompletableFuture<>();
     private final CompletableFuture<Void> initrd = new CompletableFuture<>();
     private final CompletableFuture<List<TreeEntry>> packageFiles = new CompletableFuture<>();
-    /** The appliance's excludefiles patterns: excluded modules are not copied. */
+    /** The appliance's excludefiles patterns: excluded package files are not copied. */
     private final CompletableFuture<List<String>> excludes = new CompletableFuture<>();
     private final Thread modulesThread;
     private final Thread initrdThread;
@@ -99,7 +98,7 @@ public final class Ext2Prelude {
         Thread copier = new Thread(new Runnable() {
             @Override
             public void run() {
-                copyModules(kernel, appliancePath, sizeBytes, queue);
+                copyModules(sizeBytes, queue);
             }
         }, "modules-copy");
         copier.setDaemon(true);
@@ -122,33 +121,23 @@ public final class Ext2Prelude {
         Threads.joinUninterruptibly(copier);
     }
 
-    private void copyModules(Kernel kernel, String appliancePath, long sizeBytes, BlockingQueue<HostTreeWalk.Walked> queue) {
+    private void copyModules(long sizeBytes, BlockingQueue<HostTreeWalk.Walked> queue) {
         ContentPreload image = null;
         try {
             image = ContentPreload.start(staging.resolve("root"), sizeBytes);
-            // matched on both spellings of a module's path (the path it is copied to and the real
-            // one): a wrong no only costs a copy whose blocks the image then frees, a wrong yes a
-            // later copy
-            String realBase = realPath(kernel.modulesDir());
-            ExcludeRules rules = new ExcludeRules(excludes.join(), new TreeMap<>());
-            List<String> excludedDirs = new ArrayList<>();
+            // every module goes in: excludefiles apply to the packages' files only
             for (HostTreeWalk.Walked w = queue.take(); w != END; w = queue.take()) {
                 if (cancelled && image != null) {
                     image.cancel();
                 }
-                String path = w.entry().path();
-                String real = realBase == null ? path : realBase + path.substring(appliancePath.length());
-                if (underAny(excludedDirs, real) || rules.match(path) != null || rules.match(real) != null) {
-                    if (w.entry().type() == EntryType.DIRECTORY) {
-                        excludedDirs.add(real + "/");
-                    }
-                } else if (image != null && w.entry().type() == EntryType.FILE && w.readable() && w.stat().nlink() == 1) {
+                if (image != null && w.entry().type() == EntryType.FILE && w.readable() && w.stat().nlink() == 1) {
                     // hard-linked files are left to the tree, which writes them once for all names
                     image.place(w.host(), w.entry().size());
                 }
             }
             // then the packages' files, as soon as the tree has found them: their blocks are
             // placed at once, so that the writer can start, and their bytes copied meanwhile
+            ExcludeRules rules = new ExcludeRules(excludes.join(), new TreeMap<>());
             for (TreeEntry e : packageFiles.join()) {
                 if (cancelled || image == null) {
                     break;
@@ -169,27 +158,9 @@ public final class Ext2Prelude {
         }
     }
 
-    /** The modules directory's real path as an appliance path ("/usr/lib/modules/V"), or null. */
-    private static String realPath(Path dir) {
-        try {
-            return dir.toRealPath().toString();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static boolean underAny(List<String> dirs, String path) {
-        for (String dir : dirs) {
-            if (path.startsWith(dir)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Gives the appliance's excludefiles patterns, once its files are read (the work starts
-     * before): modules they exclude are not copied.
+     * before): the packages' files they exclude are not copied (the kernel's modules all are).
      */
     public void excludes(List<String> patterns) {
         excludes.complete(List.copyOf(patterns));

@@ -27,8 +27,9 @@ import org.jsupermin.util.Reporter;
 
 /**
  * Assembles the {@link ApplianceTree}: the packages' non-config files from the root (less what
- * {@code --minimize} leaves out), hostfiles,
- * extra trees, minus excludefiles (also through directory-symlink aliases), then base images,
+ * {@code --minimize} leaves out) and hostfiles, minus excludefiles (also through directory-symlink
+ * aliases), then extra trees (copied whole, as supermin copies the kernel's modules after
+ * excludefiles applied), base images,
  * maintainer-script extras, implicit parents, hard-link groups and capabilities.
  */
 public final class ApplianceTreeBuilder {
@@ -107,11 +108,15 @@ public final class ApplianceTreeBuilder {
         announcePackageFiles();
         startCapabilityScan();
         addHostfiles();
+        addCrossedLinks();
+        addLinkedDirectories();
+        applyExcludes();
+        // excludefiles are for the packages' files: appliances such as libguestfs's exclude
+        // /lib/modules/* to keep the packages' modules out, never the kernel's own
         for (TreeInputs.ExtraTree extra : inputs.extraTrees()) {
             addExtraTree(extra);
         }
-        addDirectoryLinks();
-        applyExcludes();
+        addCrossedLinks();
         for (int i = 0; i < baseImages.size(); i++) {
             addBaseImage(baseImages.get(i), bases.get(i));
         }
@@ -212,16 +217,17 @@ public final class ApplianceTreeBuilder {
         }
     }
 
-    /**
-     * The directory symlinks crossed (usrmerge's /bin, /lib, …) are part of the appliance, and so
-     * is the directory behind every symlink to a directory (/var/lock to /run/lock).
-     */
-    private void addDirectoryLinks() throws IOException {
+    /** The directory symlinks crossed so far (usrmerge's /bin, /lib, …) are part of the appliance. */
+    private void addCrossedLinks() throws IOException {
         for (String link : paths.directoryLinks().keySet()) {
             if (!entries.containsKey(link)) {
                 addHost(link, paths.host(link));
             }
         }
+    }
+
+    /** The directory behind every symlink to a directory (/var/lock to /run/lock) is part of the appliance. */
+    private void addLinkedDirectories() throws IOException {
         List<TreeEntry> links = new ArrayList<>();
         for (TreeEntry e : entries.values()) {
             if (e.type() == EntryType.SYMLINK) {

@@ -16,7 +16,8 @@ import org.jsupermin.util.Reporter;
  * @param database the root's package database
  * @param closure the resolved packages whose files go in
  * @param manifest the appliance's hostfiles, excludefiles and base images
- * @param extraTrees host directories copied whole (kernel modules for ext2)
+ * @param extraTrees host directories copied whole after excludefiles, which do not apply to them
+ *     (the kernel's modules for ext2)
  * @param includePackagelist whether to write /packagelist
  * @param sourceDateEpoch clamp for mtimes, or null
  * @param reporter where warnings go

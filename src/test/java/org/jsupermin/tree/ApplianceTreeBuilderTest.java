@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.jsupermin.manifest.BaseFile;
@@ -227,6 +228,34 @@ class ApplianceTreeBuilderTest {
         assertNull(ex.get("/usr/lib/firmware/blob.bin"));
         assertNull(ex.get("/usr/share/doc/bash"));
         assertNull(ex.get("/usr/share/doc"));
+    }
+
+    @Test
+    void excludefilesLeaveTheExtraTreesWholeAsSuperminLeavesTheKernelsModules() throws Exception {
+        // libguestfs's appliance excludes /lib/modules/* and /usr/lib/modules/* against the
+        // packages' module files; the kernel's module tree still goes in whole
+        Path kernelModules = root.resolve("usr/lib/modules/6.1.0-test");
+        Files.createDirectories(kernelModules.resolve("kernel/fs/ext4"));
+        Files.writeString(kernelModules.resolve("kernel/fs/ext4/ext4.ko"), "module");
+        Files.writeString(kernelModules.resolve("modules.dep"), "kernel/fs/ext4/ext4.ko:\n");
+        Path packaged = root.resolve("usr/lib/modules/from-a-package");
+        Files.createDirectories(packaged);
+        Files.writeString(packaged.resolve("extra.ko"), "not the kernel's");
+        TreeInputs.ExtraTree modules = new TreeInputs.ExtraTree(kernelModules, CompletableFuture.completedFuture(
+                HostTreeWalk.walk(kernelModules, "/lib/modules/6.1.0-test", w -> { })));
+        PackageDatabase db = new DpkgDriver().open(root);
+        List<InstalledPackage> closure = new Resolver(db.installedPackages(), db.versionScheme(), db.nativeArch())
+                .resolve(List.of("bash")).closure();
+        Manifest m = new Manifest(List.of("bash"), List.of("/lib/modules/from-a-package/*"),
+                List.of("/lib/modules/*", "/usr/lib/modules/*"), List.of(), List.of());
+        ApplianceTree t = ApplianceTreeBuilder.build(new TreeInputs(db, closure, m, List.of(modules), false, null,
+                Reporter.SILENT));
+        assertEquals(EntryType.DIRECTORY, t.get("/usr/lib/modules/6.1.0-test").type());
+        assertEquals(6, t.get("/usr/lib/modules/6.1.0-test/kernel/fs/ext4/ext4.ko").size());
+        assertNotNull(t.get("/usr/lib/modules/6.1.0-test/modules.dep"));
+        assertEquals(EntryType.SYMLINK, t.get("/lib").type(), "the link the modules' path crosses");
+        assertNull(t.get("/usr/lib/modules/from-a-package/extra.ko"), "hostfiles are still excluded");
+        assertNull(t.get("/usr/lib/modules/from-a-package"));
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.jsupermin.util.PathOrder;
 
 /**
  * Writes the ext2 appliance's initrd: an uncompressed cpio (newc) archive, like supermin's, holding /init,
- * the root-disk modules as /modules/NN-name.ko with their /modules/load-order, /dev/console
+ * the modules that reach the root disk as /modules/NN-name.ko with their /modules/load-order, /dev/console
  * and the mount points. The output is reproducible: sorted entries, owner 0:0, one fixed
  * mtime, sequential inode numbers.
  */
@@ -48,10 +48,13 @@ public final class InitrdWriter {
     private record Member(String path, long mode, byte[] data) {
     }
 
-    /** The initrd for a kernel: its root-disk modules ({@link ModuleDependencies#ROOT_MODULES}) and /init. */
+    /**
+     * The initrd for a kernel: the modules {@link ModulePatterns#INITRD} takes with their
+     * dependencies, in an order that loads every module after its dependencies, and /init.
+     */
     public void write(Kernel kernel, Path target) throws IOException, FormatException {
-        List<KernelModule> modules = ModuleDependencies.read(kernel.modulesDir()).closure(ModuleDependencies.ROOT_MODULES);
-        write(modules, target);
+        ModuleDependencies deps = ModuleDependencies.read(kernel.modulesDir());
+        write(deps.closure(deps.matching(ModulePatterns.INITRD)), target);
     }
 
     /** Writes the initrd for these modules, given in load order, to a file. */

@@ -25,17 +25,6 @@ import org.jsupermin.util.TextLines;
  */
 public final class ModuleDependencies {
 
-    /**
-     * What the initrd needs to find and mount an appliance's root disk: virtio, IDE/SATA and
-     * SCSI disks, and ext2 (served by ext4 on most kernels), in this order.
-     */
-    public static final List<String> ROOT_MODULES = List.of(
-            "virtio", "virtio_ring", "virtio_pci_modern_dev", "virtio_pci_legacy_dev", "virtio_pci",
-            "virtio_blk", "virtio_scsi",
-            "scsi_mod", "sd_mod", "libata", "ata_piix", "ahci",
-            "crc32c_generic", "crc32c_intel", "libcrc32c", "crc16", "mbcache", "jbd2",
-            "ext4", "ext2");
-
     private final Path modulesDir;
     /** module name -> its file (relative to modulesDir) and direct dependencies, by name. */
     private final Map<String, Node> nodes;
@@ -138,6 +127,18 @@ public final class ModuleDependencies {
     /** True when modules.dep lists the module as loadable. */
     public boolean isModule(String name) {
         return nodes.containsKey(KernelModule.nameOf(name));
+    }
+
+    /** The names of the loadable modules {@code patterns} take, sorted. */
+    public List<String> matching(ModulePatterns patterns) {
+        List<String> names = new ArrayList<>();
+        for (String name : nodes.keySet()) {
+            if (patterns.matches(name)) {
+                names.add(name);
+            }
+        }
+        names.sort(null);
+        return names;
     }
 
     /**

@@ -18,15 +18,38 @@ class ModuleDependenciesTest {
     private static final Path SAMPLE = Path.of("test-fixtures/kernel/modules-6.1-sample");
 
     @Test
-    void rootModulesAreLoadedDependenciesFirstSkippingAbsentAndBuiltinOnes() throws Exception {
+    void theInitrdTakesSuperminsSetWithBothSpellingsLessTheVirtioGpu() throws Exception {
         ModuleDependencies deps = ModuleDependencies.read(SAMPLE);
-        List<KernelModule> closure = deps.closure(ModuleDependencies.ROOT_MODULES);
-        assertEquals(List.of("virtio_ring", "virtio", "virtio_pci_modern_dev", "virtio_pci_legacy_dev", "virtio_pci",
-                "virtio_blk", "scsi_common", "scsi_mod", "sd_mod", "libata", "ata_piix", "crc32c_generic",
-                "crc32c_intel", "crc16", "mbcache", "jbd2", "ext4"),
+        assertEquals(List.of("ata_piix", "crc16", "crc32c_generic", "crc32c_intel", "crc_itu_t", "ext4", "libata",
+                "libnvdimm", "nfit", "sd_mod", "virtio", "virtio_blk", "virtio_console", "virtio_dma_buf", "virtio_pci",
+                "virtio_pci_legacy_dev", "virtio_pci_modern_dev", "virtio_ring", "virtio_rng", "virtiofs"),
+                deps.matching(ModulePatterns.INITRD), "ext2 and ahci are built in; ata_generic, drm and snd match nothing");
+        assertTrue(ModulePatterns.INITRD.matches("virtio-rng.ko"));
+        assertFalse(ModulePatterns.INITRD.matches("virtio-gpu"));
+        assertFalse(ModulePatterns.INITRD.matches("virtio_gpu.ko.xz"));
+        assertTrue(new ModulePatterns(List.of("crc-itu*"), List.of()).matches("crc_itu_t"));
+    }
+
+    @Test
+    void initrdModulesAreLoadedDependenciesFirstWithTheDependenciesNoPatternTakes() throws Exception {
+        ModuleDependencies deps = ModuleDependencies.read(SAMPLE);
+        List<KernelModule> closure = deps.closure(deps.matching(ModulePatterns.INITRD));
+        assertEquals(List.of("scsi_common", "scsi_mod", "libata", "ata_piix", "crc16", "crc32c_generic", "crc32c_intel",
+                "crc_itu_t", "jbd2", "mbcache", "ext4", "libnvdimm", "nfit", "sd_mod", "virtio_ring", "virtio",
+                "virtio_blk", "virtio_console", "virtio_dma_buf", "virtio_pci_modern_dev", "virtio_pci_legacy_dev",
+                "virtio_pci", "virtio_rng", "fuse", "virtiofs"),
                 closure.stream().map(KernelModule::name).toList());
         assertEquals(SAMPLE.resolve("kernel/arch/x86/crypto/crc32c-intel.ko"),
                 closure.stream().filter(m -> m.name().equals("crc32c_intel")).findFirst().orElseThrow().file());
+        assertEquals(SAMPLE.resolve("kernel/drivers/char/hw_random/virtio-rng.ko"),
+                closure.stream().filter(m -> m.name().equals("virtio_rng")).findFirst().orElseThrow().file());
+    }
+
+    @Test
+    void aPatternIsANameOrAPrefix() {
+        assertThrows(IllegalArgumentException.class, () -> new ModulePatterns(List.of("vir*io"), List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new ModulePatterns(List.of(""), List.of()));
+        assertFalse(new ModulePatterns(List.of("sd_mod"), List.of()).matches("sd_mod_extra"));
     }
 
     @Test
