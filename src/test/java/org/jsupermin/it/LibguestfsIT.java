@@ -146,8 +146,8 @@ class LibguestfsIT {
         assertEquals(TEXT, again.stdout().strip());
         BasicFileAttributes after = Files.readAttributes(appliance().resolve("root"), BasicFileAttributes.class,
                 LinkOption.NOFOLLOW_LINKS);
+        // (a rebuild writes a new root file; libguestfs touches the one it keeps, so times change anyway)
         assertEquals(before.fileKey(), after.fileKey(), "the cached appliance was not rebuilt");
-        assertEquals(before.lastModifiedTime(), after.lastModifiedTime(), "the cached appliance was not rebuilt");
     }
 
     /** The lines after "==name==" up to the next marker, stripped. */
