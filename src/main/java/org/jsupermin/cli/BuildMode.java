@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -304,7 +305,7 @@ final class BuildMode {
                 .append("copy-kernel=").append(cmd.copyKernel).append('\n')
                 .append("packagelist=").append(cmd.includePackagelist).append('\n')
                 .append("compression=").append(cmd.compression).append('\n')
-                .append("minimize=").append(cmd.minimize ? String.join(",", cmd.locales) : "no").append('\n')
+                .append("minimize=").append(cmd.minimize ? String.join(",", new TreeSet<>(cmd.locales)) : "no").append('\n')
                 .append("root=").append(cmd.root.toAbsolutePath()).append('\n')
                 .append("epoch=").append(epoch).append('\n')
                 .append("driver=").append(driver == null ? "none" : driver.name()).append('\n');
