@@ -87,7 +87,7 @@ final class FuzzedTree {
             case "d" -> b.addDirectory(path, attrs(w[2], uid, gid, xattrs));
             case "f" -> {
                 Long size = number(w[3], 10);
-                if (size == null || size > MAX_FILE) {
+                if (size == null || size < 0 || size > MAX_FILE) {
                     return false;
                 }
                 byte[] content = pattern(size.intValue(), path.hashCode());
