@@ -111,6 +111,10 @@ final class TreePlan {
             if (n.type == FileType.SYMLINK && (n.targetBytes().length == 0 || n.targetBytes().length >= Geometry.BLOCK_SIZE)) {
                 throw new Ext2Exception("cannot add symlink " + n.path + ": its target must be 1 to 4095 bytes");
             }
+            if (n.type == FileType.SYMLINK && n.target.indexOf('\0') >= 0) {
+                // the kernel and e2fsck read a target up to its first NUL: the link would be corrupt
+                throw new Ext2Exception("cannot add symlink " + n.path + ": its target holds a NUL byte");
+            }
             n.parent = parent;
             parent.children.add(n);
             if (n.type == FileType.DIRECTORY) {
