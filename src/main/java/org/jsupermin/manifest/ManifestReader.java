@@ -128,10 +128,22 @@ public final class ManifestReader {
         return names;
     }
 
+    /**
+     * The most a package list, hostfiles or excludefiles may hold once decompressed: far above any
+     * real one, and a bound on what a compressed input from elsewhere can make the build hold.
+     */
+    static final int MAX_TEXT_BYTES = 64 << 20;
+
     private static List<String> lines(Path file) throws ManifestException {
         try (InputStream in = Compression.open(file)) {
             // (bytes that are not UTF-8 kept as FileNames escapes: host file names are bytes)
-            String text = FileNames.decode(in.readAllBytes());
+            byte[] bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
+            if (bytes.length > MAX_TEXT_BYTES) {
+                throw new ManifestException(file + ": more than " + (MAX_TEXT_BYTES >> 20) + " MiB of text"
+                        + " (decompressed) in a package list, hostfiles or excludefiles; this is not a supermin"
+                        + " appliance file: remove it from the input");
+            }
+            String text = FileNames.decode(bytes);
             List<String> result = new ArrayList<>();
             for (String line : text.split("\n")) {
                 String t = line.strip();

@@ -107,6 +107,23 @@ class ManifestReaderTest {
     }
 
     @Test
+    void aCompressedTextFileThatExpandsBeyondTheLimitIsRefusedNotHeldWhole() throws IOException {
+        // a small gzip bomb: a package list that decompresses to just over the limit
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (GzipCompressorOutputStream g = new GzipCompressorOutputStream(b)) {
+            g.write("bash\n".getBytes(StandardCharsets.UTF_8));
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i <= ManifestReader.MAX_TEXT_BYTES >> 20; i++) {
+                g.write(spaces);
+            }
+        }
+        Files.write(dir.resolve("packages.gz"), b.toByteArray());
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(List.of(dir)));
+        assertTrue(e.getMessage().startsWith(dir.resolve("packages.gz") + ": more than 64 MiB"), e.getMessage());
+    }
+
+    @Test
     void baseImageIsByteIdenticalAcrossRunsAndInputOrder() throws IOException {
         List<BaseFile> a = List.of(new BaseFile("/etc/b", 0644, null, "b".getBytes()),
                 new BaseFile("/etc/a/x", 0600, null, "x".getBytes()), new BaseFile("/etc/l", 0777, "b", new byte[0]));
