@@ -132,10 +132,102 @@ public final class HostileAppliances {
             Files.writeString(dir.resolve("packages"), "bash\n");
             Files.writeString(dir.resolve("excludefiles"), "-/*?*?*?*?*?*?*?*?*?*?*?*?*X*.gz\n");
         }, NONE).withMaxSeconds(60));
+        // the stamp's temporary names prepared as symlinks by another user of the output's shared
+        // directory: never written through, the build and its stamp as usual
+        cases.add(new Case("stamp-temp-symlinks", (dir, canary) -> {
+            new TestTar().dir("./etc/").file("./etc/hello", "hello\n").writeTo(dir.resolve("base.tar"));
+            plantStampLinks(dir.getParent(), canary, false);
+        }, false, List.of(), false, false, List.of("--if-newer"), Map.of(), MAX_SECONDS,
+                HostileAppliances::hasHelloAndRegularStamp));
+        // the stamp itself a symlink (into the canary, where nothing exists): refused in one line
+        // rather than followed, the previous output kept
+        cases.add(new Case("stamp-symlink", (dir, canary) -> {
+            new TestTar().dir("./etc/").file("./etc/hello", "hello\n").writeTo(dir.resolve("base.tar"));
+            plantStampLinks(dir.getParent(), canary, true);
+        }, true, List.of(".jsupermin-stamp"), false, false, List.of("--if-newer"), Map.of(), MAX_SECONDS, NONE));
+        // the stamp a symlink to an existing file: that file is read (as a stamp that does not
+        // match) but never written; the link is replaced by a regular stamp
+        cases.add(new Case("stamp-symlink-to-file", (dir, canary) -> {
+            new TestTar().dir("./etc/").file("./etc/hello", "hello\n").writeTo(dir.resolve("base.tar"));
+            plantStampLinks(dir.getParent(), canary, false);
+            Path file = Files.writeString(dir.resolveSibling("canary-file"), "canary\n");
+            for (String out : List.of("out", "out.tar")) {
+                Files.createSymbolicLink(dir.resolveSibling("." + out + ".jsupermin-stamp"), file);
+            }
+        }, false, List.of(), false, false, List.of("--if-newer"), Map.of(), MAX_SECONDS, (out, format) -> {
+            hasHelloAndRegularStamp(out, format);
+            expect("canary\n", Files.readString(out.resolveSibling("canary-file")));
+        }));
+        // a GNU tar -S member of 1 GiB, all holes but a few bytes
+        cases.add(built("sparse-member", (dir, canary) -> {
+            Path tree = Files.createDirectories(dir.resolve("tree/etc"));
+            Path big = tree.resolve("big");
+            Commands.ok("truncate", "-s", "1G", big.toString());
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(big,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap("middle\n".getBytes(StandardCharsets.US_ASCII)), 1L << 29);
+            }
+            Commands.run(List.of("tar", "-S", "--format=gnu", "-cf", dir.resolve("base.tar").toString(), "./etc"),
+                    dir.resolve("tree"), Map.of(), 60).orFail();
+            Commands.ok("rm", "-rf", dir.resolve("tree").toString());
+        }, HostileAppliances::hasSparseMember));
         // an existing output of the wrong kind: a directory for -f tar, a file for chroot and ext2
         cases.add(refused("wrong-kind-of-output", (dir, canary) -> new TestTar().file("./etc/hello", "hello\n")
                 .writeTo(dir.resolve("base.tar")), "-o ", "exists").withWrongKindOfOutput());
         return cases;
+    }
+
+    /**
+     * Names beside both possible outputs (out, out.tar) that a writer of the stamp might use, as
+     * links to names in the canary.
+     */
+    private static void plantStampLinks(Path outputDir, Path canary, boolean stampToo) throws IOException {
+        for (String out : List.of("out", "out.tar")) {
+            String stamp = "." + out + ".jsupermin-stamp";
+            List<String> names = new ArrayList<>();
+            // the stamp's name with a suffix, as a PID-named writer would use, and the hidden
+            // ".<stamp>.tmp-<random>" form of TempFiles.replace with guessable randoms
+            for (String prefix : List.of(stamp, "." + stamp)) {
+                for (String suffix : List.of(".tmp", ".tmp1", ".tmp-0", ".tmp12345", ".tmp-0000000000000000",
+                        ".tmp-ffffffffffffffff")) {
+                    names.add(prefix + suffix);
+                }
+            }
+            if (stampToo) {
+                names.add(stamp);
+            }
+            for (String name : names) {
+                Files.createSymbolicLink(outputDir.resolve(name), canary.resolve(name.substring(1)));
+            }
+        }
+    }
+
+    /** /etc/hello is in the output and the stamp beside it is a regular file, not a link. */
+    private static void hasHelloAndRegularStamp(Path out, String format) throws IOException {
+        hasHello(out, format);
+        Path stamp = out.resolveSibling("." + out.getFileName() + ".jsupermin-stamp");
+        if (!Files.isRegularFile(stamp, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new AssertionError("no regular stamp at " + stamp);
+        }
+    }
+
+    /** The sparse member keeps its size and the bytes in its middle. */
+    private static void hasSparseMember(Path out, String format) throws IOException {
+        String listing = switch (format) {
+            case "chroot" -> Files.size(out.resolve("etc/big")) + "\n";
+            case "tar" -> Commands.ok("tar", "-tvf", out.toString(), "./etc/big").stdout();
+            default -> Commands.ok("debugfs", "-R", "stat /etc/big", out.resolve("root").toString()).stdout();
+        };
+        if (!listing.contains("1073741824")) {
+            throw new AssertionError("/etc/big is not 1 GiB: " + listing);
+        }
+        if (format.equals("chroot")) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(out.resolve("etc/big"))) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(7);
+                ch.read(b, 1L << 29);
+                expect("middle\n", new String(b.array(), StandardCharsets.US_ASCII));
+            }
+        }
     }
 
     /** The benign appliance's /etc/hello is in the output. */
