@@ -198,6 +198,11 @@ final class BuildStamp {
      * loaded at start: the no-op check otherwise starts the channel and charset-decoder classes.
      */
     private static List<String> read(Path output) throws IOException {
+        if (Files.isSymbolicLink(stampPath(output))) {
+            // not a record this tool wrote (it writes regular files only): never followed, and
+            // replaced by the next stamp
+            return null;
+        }
         try (InputStream in = new FileInputStream(stampPath(output).toFile())) {
             return TextLines.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (FileNotFoundException e) {
@@ -216,6 +221,9 @@ final class BuildStamp {
             }
         }
         List<String> lines = read(output);
+        if (lines == null && Files.isSymbolicLink(stampPath(output))) {
+            return "the record of the previous build " + stampPath(output) + " is a symbolic link, which is never followed";
+        }
         if (lines == null) {
             return "no record of a previous build (" + stampPath(output) + ")";
         }
