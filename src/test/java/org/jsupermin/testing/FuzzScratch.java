@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import org.jsupermin.util.FileTrees;
 
 /**
  * A fresh, empty directory for one run of a fuzz target, beside a canary directory that must stay
@@ -43,7 +42,7 @@ public final class FuzzScratch implements AutoCloseable {
                 Files.createDirectories(base.resolve("canary"));
             }
             Path dir = base.resolve("work");
-            deleteTree(dir);
+            FileTrees.deleteRecursively(dir);
             Files.createDirectories(dir);
             return new FuzzScratch(dir, base.resolve("canary"));
         } catch (IOException e) {
@@ -101,24 +100,5 @@ public final class FuzzScratch implements AutoCloseable {
     @Override
     public void close() {
         // the next open() empties the directory; nothing to do here
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                Files.delete(f);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
