@@ -61,6 +61,19 @@ public interface PackageDatabase {
     }
 
     /**
+     * What the database records about each given package beyond resolution ({@link PackageDetails}),
+     * in one read of the database for the whole set.
+     */
+    default Map<InstalledPackage, PackageDetails> details(Collection<InstalledPackage> packages)
+            throws PackageDatabaseException {
+        Map<InstalledPackage, PackageDetails> details = new java.util.LinkedHashMap<>();
+        for (InstalledPackage p : packages) {
+            details.put(p, PackageDetails.minimal(p));
+        }
+        return details;
+    }
+
+    /**
      * The root's link groups of update-alternatives (or the distribution's equivalent), sorted by
      * name; the appliance links each group to the first of its choices that it contains.
      */
