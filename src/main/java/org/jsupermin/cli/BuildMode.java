@@ -29,7 +29,7 @@ import org.jsupermin.packages.AlternativeGroup;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
-import org.jsupermin.packages.PackageDatabases;
+import org.jsupermin.packages.drivers.PackageDatabases;
 import org.jsupermin.packages.PackageDriver;
 import org.jsupermin.resolve.Resolution;
 import org.jsupermin.tree.ApplianceTree;

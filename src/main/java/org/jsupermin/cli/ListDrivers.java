@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.jsupermin.packages.PackageDatabases;
+import org.jsupermin.packages.drivers.PackageDatabases;
 import org.jsupermin.packages.PackageDriver;
 
 /** {@code --list-drivers}: one "distro/driver<TAB>detected|not-detected" line per driver, as supermin prints. */

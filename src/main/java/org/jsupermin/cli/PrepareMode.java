@@ -12,7 +12,7 @@ import org.jsupermin.manifest.ManifestWriter;
 import org.jsupermin.packages.ConfigFile;
 import org.jsupermin.packages.ConfigFileOptions;
 import org.jsupermin.packages.PackageDatabase;
-import org.jsupermin.packages.PackageDatabases;
+import org.jsupermin.packages.drivers.PackageDatabases;
 import org.jsupermin.resolve.Resolution;
 import org.jsupermin.util.AtomicOutput;
 import org.jsupermin.util.FileTrees;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
-import org.jsupermin.packages.PackageDatabases;
+import org.jsupermin.packages.drivers.PackageDatabases;
 import org.jsupermin.resolve.Resolver;
 import org.redline_rpm.Builder;
 import org.redline_rpm.header.Flags;

@@ -18,7 +18,7 @@ import org.jsupermin.packages.ConfigFile;
 import org.jsupermin.packages.ConfigFileOptions;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabaseException;
-import org.jsupermin.packages.PackageDatabases;
+import org.jsupermin.packages.drivers.PackageDatabases;
 import org.jsupermin.packages.PackageFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -22,7 +22,7 @@ import org.jsupermin.packages.Dependency;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
-import org.jsupermin.packages.PackageDatabases;
+import org.jsupermin.packages.drivers.PackageDatabases;
 import org.jsupermin.packages.PackageFile;
 import org.jsupermin.packages.Provide;
 import org.jsupermin.packages.Relation;

@@ -1,14 +1,21 @@
-package org.jsupermin.packages;
+package org.jsupermin.packages.drivers;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import org.jsupermin.packages.PackageDatabase;
+import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.packages.PackageDriver;
 import org.jsupermin.packages.apk.ApkDriver;
 import org.jsupermin.packages.dpkg.DpkgDriver;
 import org.jsupermin.packages.pacman.PacmanDriver;
 import org.jsupermin.packages.rpm.RpmDriver;
 
-/** The known package drivers, and choosing the one that fits a root. */
+/**
+ * The known package drivers, and choosing the one that fits a root. The list lives here, above
+ * the backends, so that the {@code packages} contract never imports its own implementations.
+ */
 public final class PackageDatabases {
 
     private PackageDatabases() {
