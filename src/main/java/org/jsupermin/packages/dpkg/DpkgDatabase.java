@@ -20,6 +20,7 @@ import org.jsupermin.packages.ExtraEntry;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.packages.PackageDetails;
 import org.jsupermin.packages.PackageFile;
 import org.jsupermin.packages.VersionScheme;
 import org.jsupermin.util.PathOrder;
@@ -120,6 +121,17 @@ public final class DpkgDatabase implements PackageDatabase {
             result.put(pkg, List.copyOf(files));
         }
         return result;
+    }
+
+    /**
+     * Source (with its version), Installed-Size, Maintainer, Homepage and the status paragraph of
+     * each package, from one read of the status file. dpkg records no license (see
+     * {@code /usr/share/doc/NAME/copyright}) and no checksum of an installed package.
+     */
+    @Override
+    public Map<InstalledPackage, PackageDetails> details(Collection<InstalledPackage> packages)
+            throws PackageDatabaseException {
+        return DpkgDetails.read(status.file(), packages);
     }
 
     @Override
