@@ -1,7 +1,6 @@
 package org.jsupermin.packages.apk;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,9 @@ import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageFile;
 import org.jsupermin.packages.Provide;
 import org.jsupermin.packages.Relation;
+import org.jsupermin.util.FileNames;
+import org.jsupermin.util.IoErrors;
+import org.jsupermin.util.TextLines;
 
 /**
  * Reads apk's {@code lib/apk/db/installed}: blank-line separated blocks of {@code K:value} lines
@@ -32,9 +34,10 @@ final class ApkInstalledReader {
     static List<Entry> read(Path file) throws PackageDatabaseException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            // apk keeps names and values as bytes: any that are not UTF-8 kept as escapes, as file names are
+            lines = TextLines.of(FileNames.decode(Files.readAllBytes(file)));
         } catch (IOException e) {
-            throw new PackageDatabaseException("reading " + file + ": " + e.getMessage(), e);
+            throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
         }
         List<Entry> out = new ArrayList<>();
         Block b = null;

@@ -74,7 +74,7 @@ public final class DependencyParser {
      * whitespace and {@code ()<>=}.
      */
     private static Dependency parseAlternative(String text) {
-        String s = stripRestrictions(text).strip();
+        String s = stripSpaces(stripRestrictions(text));
         int n = s.length();
         int i = 0;
         while (i < n && !isSpace(s.charAt(i)) && ":([<".indexOf(s.charAt(i)) < 0) {
@@ -136,6 +136,20 @@ public final class DependencyParser {
     /** Whitespace as regular expressions' {@code \s}. */
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 11 || c == '\f' || c == '\r';
+    }
+
+    /**
+     * {@code s} without leading and trailing {@link #isSpace} characters: not {@link String#strip},
+     * whose whitespace also holds the control characters U+001C-U+001F, which would then end a
+     * name when they come last and belong to it when they do not.
+     */
+    private static String stripSpaces(String s) {
+        int from = skipSpaces(s, 0);
+        int to = s.length();
+        while (to > from && isSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
     }
 
     private static int skipSpaces(String s, int i) {

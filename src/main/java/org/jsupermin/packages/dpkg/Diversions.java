@@ -1,7 +1,6 @@
 package org.jsupermin.packages.dpkg;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -9,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.util.FileNames;
 import org.jsupermin.util.IoErrors;
+import org.jsupermin.util.TextLines;
 
 /**
  * dpkg-divert's database ({@code var/lib/dpkg/diversions}): groups of three lines, the original
@@ -44,7 +45,8 @@ public record Diversions(Map<String, Diversion> byPath) {
         }
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            // dpkg keeps the diverted names as bytes: any that are not UTF-8 kept as escapes
+            lines = TextLines.of(FileNames.decode(Files.readAllBytes(file)));
         } catch (IOException e) {
             throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
         }

@@ -1,7 +1,6 @@
 package org.jsupermin.packages.pacman;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -10,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.util.FileNames;
+import org.jsupermin.util.IoErrors;
+import org.jsupermin.util.TextLines;
 
 /** A file of pacman's local database ({@code desc}, {@code files}): {@code %SECTION%} headers, one value a line. */
 final class PacmanDesc {
@@ -24,14 +26,15 @@ final class PacmanDesc {
     static PacmanDesc read(Path file, boolean optional) throws PackageDatabaseException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            // libalpm reads these files as bytes: any that are not UTF-8 kept as escapes, as file names are
+            lines = TextLines.of(FileNames.decode(Files.readAllBytes(file)));
         } catch (NoSuchFileException e) {
             if (optional) {
                 return new PacmanDesc(Map.of());
             }
             throw new PackageDatabaseException("reading " + file + ": no such file");
         } catch (IOException e) {
-            throw new PackageDatabaseException("reading " + file + ": " + e.getMessage(), e);
+            throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
         }
         Map<String, List<String>> sections = new LinkedHashMap<>();
         List<String> current = null;

@@ -160,4 +160,20 @@ class ApkDatabaseTest {
                 () -> new ApkDatabase(dir).installedPackages());
         assertEquals("reading " + installed + " line 3: dependency b=<2: unknown version relation: =<", e.getMessage());
     }
+
+    /** apk keeps names as bytes: a Latin-1 file name and description read byte for byte, not as a decoding error. */
+    @Test
+    void namesThatAreNotUtf8AreKeptByteForByte(@TempDir Path dir) throws Exception {
+        Path installed = dir.resolve("lib/apk/db/installed");
+        Files.createDirectories(installed.getParent());
+        Files.write(installed, "P:a\nV:1-r0\nT:caf\u00e9 au lait\nF:etc\nR:caf\u00e9\na:0:0:644\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        ApkDatabase db = new ApkDatabase(dir);
+        List<InstalledPackage> installedPackages = db.installedPackages();
+        assertEquals(List.of("a"), installedPackages.stream().map(InstalledPackage::name).toList());
+        List<PackageFile> files = db.files(installedPackages).get(installedPackages.get(0));
+        assertEquals(List.of("/etc", "/etc/caf\uDCE9"), files.stream().map(PackageFile::path).toList());
+        assertArrayEquals("/etc/caf\u00e9".getBytes(StandardCharsets.ISO_8859_1),
+                org.jsupermin.util.FileNames.encode(files.get(1).path()));
+    }
 }

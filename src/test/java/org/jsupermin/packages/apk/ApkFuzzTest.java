@@ -39,6 +39,8 @@ class ApkFuzzTest {
                 }
             } catch (PackageDatabaseException e) {
                 assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+                // bytes that are not UTF-8 are names, as the tools read them, never a decoding error
+                assertFalse(e.getMessage().contains("Input length"), e.getMessage());
             }
         }
     }

@@ -131,4 +131,21 @@ class PacmanDatabaseTest {
         assertEquals(new Dependency("foo", null, Relation.LT, "2"), PacmanDatabase.dependency("foo<2"));
         assertEquals(Dependency.on("python"), PacmanDatabase.dependency("python: for scripts"));
     }
+
+    /** libalpm reads its files as bytes: a Latin-1 file name and description read byte for byte, not as a decoding error. */
+    @Test
+    void namesThatAreNotUtf8AreKeptByteForByte(@TempDir Path dir) throws Exception {
+        Path pkg = Files.createDirectories(dir.resolve("var/lib/pacman/local/a-1-1"));
+        Files.writeString(pkg.getParent().resolve("ALPM_DB_VERSION"), "9\n");
+        Files.write(pkg.resolve("desc"), "%NAME%\na\n\n%VERSION%\n1-1\n\n%DESC%\ncaf\u00e9 au lait\n\n%ARCH%\nany\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(pkg.resolve("files"), "%FILES%\netc/\netc/caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        PacmanDatabase db = new PacmanDatabase(dir);
+        List<InstalledPackage> installed = db.installedPackages();
+        assertEquals(List.of("a"), installed.stream().map(InstalledPackage::name).toList());
+        List<PackageFile> files = db.files(installed).get(installed.get(0));
+        assertEquals(List.of("/etc", "/etc/caf\uDCE9"), files.stream().map(PackageFile::path).toList());
+        assertArrayEquals("/etc/caf\u00e9".getBytes(StandardCharsets.ISO_8859_1),
+                org.jsupermin.util.FileNames.encode(files.get(1).path()));
+    }
 }

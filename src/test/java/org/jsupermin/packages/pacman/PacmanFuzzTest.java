@@ -51,6 +51,8 @@ class PacmanFuzzTest {
                 }
             } catch (PackageDatabaseException e) {
                 assertTrue(e.getMessage().contains(root.toString()), e.getMessage());
+                // bytes that are not UTF-8 are names, as the tools read them, never a decoding error
+                assertFalse(e.getMessage().contains("Input length"), e.getMessage());
             }
         }
     }
