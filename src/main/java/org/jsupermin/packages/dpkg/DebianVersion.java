@@ -73,6 +73,15 @@ public final class DebianVersion implements VersionScheme {
         return upstream.chars().allMatch(ch -> isAlnum(ch) || ".+~-:".indexOf(ch) >= 0);
     }
 
+    /**
+     * Fails as {@link #compare} would fail on {@code version}: its epoch is not a number.
+     *
+     * @throws IllegalArgumentException "epoch of version 'V' is not a number"
+     */
+    public static void checkEpoch(String version) {
+        split(version);
+    }
+
     private static Parts split(String version) {
         String v = version.trim();
         long epoch = 0;

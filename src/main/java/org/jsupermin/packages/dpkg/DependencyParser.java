@@ -121,6 +121,11 @@ public final class DependencyParser {
             throw cannotParse(text);
         }
         String version = s.substring(v, i);
+        try {
+            DebianVersion.checkEpoch(version); // here, where the field is known, not later in a comparison
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot parse dependency '" + text.strip() + "': " + e.getMessage(), e);
+        }
         i = skipSpaces(s, i);
         if (i != n - 1 || s.charAt(i) != ')') {
             throw cannotParse(text);

@@ -115,11 +115,18 @@ public final class DpkgStatus {
         String preDepends = p.get(PRE_DEPENDS);
         String depends = p.get(DEPENDS);
         int line = p.line();
+        String version = orElse(p.get(VERSION), "");
+        try {
+            DebianVersion.checkEpoch(version);
+        } catch (IllegalArgumentException e) {
+            throw new PackageDatabaseException(where(file, line, name, "Version") + e.getMessage()
+                    + " (dpkg refuses the file too: correct the field)", e);
+        }
         List<List<Dependency>> requirements = preDepends == null && depends == null ? List.of()
                 : new DeferredList<>(new Requirements(file, line, name, preDepends, depends));
         try {
             var provides = DependencyParser.parseProvides(p.get(PROVIDES));
-            return new InstalledPackage(name, orElse(p.get(VERSION), ""), orElse(p.get(ARCHITECTURE), "all"),
+            return new InstalledPackage(name, version, orElse(p.get(ARCHITECTURE), "all"),
                     MultiArch.parse(p.get(MULTI_ARCH)), requirements, provides, orElse(p.get(ORIGIN), ""));
         } catch (IllegalArgumentException e) {
             throw new PackageDatabaseException(where(file, line, name, "Provides") + e.getMessage(), e);

@@ -162,4 +162,27 @@ class DpkgStatusTest {
         assertEquals("arm64", new DpkgDatabase(tmp, 0).nativeArch());
         assertEquals(List.of(), new DpkgDatabase(tmp, 0).foreignArchs());
     }
+
+    /** A version whose epoch is not a number (dpkg-query refuses the file) is refused naming the file, package and field. */
+    @Test
+    void anEpochThatIsNotANumberNamesTheFilePackageAndField() throws Exception {
+        Path version = status("Package: p\nStatus: install ok installed\nVersion: x:1.0\nArchitecture: all\n");
+        PackageDatabaseException e = assertThrows(PackageDatabaseException.class, () -> DpkgStatus.read(version));
+        assertEquals("reading " + version + " line 1 (package p, field Version): epoch of version 'x:1.0' is not a"
+                + " number (dpkg refuses the file too: correct the field)", e.getMessage());
+
+        Path provides = status("Package: p\nStatus: install ok installed\nVersion: 1\nArchitecture: all\n"
+                + "Provides: q (= 99999999999999999999:1)\n");
+        e = assertThrows(PackageDatabaseException.class, () -> DpkgStatus.read(provides));
+        assertTrue(e.getMessage().startsWith("reading " + provides + " line 1 (package p, field Provides): "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("epoch of version '99999999999999999999:1' is not a number"), e.getMessage());
+
+        // Depends are parsed when a build reaches the package: the error comes then, as precise
+        Path depends = status("Package: p\nStatus: install ok installed\nVersion: 1\nArchitecture: all\n\n"
+                + "Package: r\nStatus: install ok installed\nVersion: 1\nArchitecture: all\nDepends: p (>= y:1)\n");
+        DpkgStatus s = DpkgStatus.read(depends);
+        IllegalArgumentException d = assertThrows(IllegalArgumentException.class, () -> s.packages().get(1).depends().size());
+        assertEquals("reading " + depends + " line 6 (package r, field Depends): cannot parse dependency 'p (>= y:1)':"
+                + " epoch of version 'y:1' is not a number", d.getMessage());
+    }
 }
