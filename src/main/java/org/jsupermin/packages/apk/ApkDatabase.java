@@ -22,6 +22,7 @@ import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.LoadedPackages;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.packages.PackageDetails;
 import org.jsupermin.packages.PackageFile;
 import org.jsupermin.packages.VersionScheme;
 
@@ -94,6 +95,13 @@ public final class ApkDatabase implements PackageDatabase {
             throws PackageDatabaseException {
         installedPackages();
         return LoadedPackages.select(files, wanted, root);
+    }
+
+    /** Origin, installed size, maintainer, url, license, the SHA-1 of {@code C:} and the block, from one read. */
+    @Override
+    public Map<InstalledPackage, PackageDetails> details(Collection<InstalledPackage> wanted)
+            throws PackageDatabaseException {
+        return ApkDetails.read(root.resolve(ApkDriver.INSTALLED), wanted);
     }
 
     @Override

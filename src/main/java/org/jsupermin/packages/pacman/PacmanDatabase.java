@@ -20,6 +20,7 @@ import org.jsupermin.packages.LoadedPackages;
 import org.jsupermin.packages.MultiArch;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.packages.PackageDetails;
 import org.jsupermin.packages.PackageFile;
 import org.jsupermin.packages.Provide;
 import org.jsupermin.packages.Relation;
@@ -169,6 +170,30 @@ public final class PacmanDatabase implements PackageDatabase {
             out.put(p, list);
         }
         return out;
+    }
+
+    /**
+     * %BASE%, %SIZE%, %PACKAGER%, %URL% and %LICENSE% (several joined with " AND ") of each
+     * package, and its desc file as the record.
+     */
+    @Override
+    public Map<InstalledPackage, PackageDetails> details(Collection<InstalledPackage> wanted)
+            throws PackageDatabaseException {
+        Map<InstalledPackage, PackageDetails> out = new LinkedHashMap<>();
+        for (InstalledPackage p : wanted) {
+            out.put(p, PacmanDetails.read(directory(p).resolve("desc"), p));
+        }
+        return out;
+    }
+
+    /** The directory of {@code p} in the local database. */
+    Path directory(InstalledPackage p) throws PackageDatabaseException {
+        installedPackages();
+        Path dir = dirs.get(p);
+        if (dir == null) {
+            throw new PackageDatabaseException("package " + p + " is not installed in " + root);
+        }
+        return dir;
     }
 
     /** The %BACKUP% paths ("etc/pacman.conf\t<md5>"), absolute. */

@@ -36,6 +36,11 @@ final class PacmanDesc {
         } catch (IOException e) {
             throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
         }
+        return parse(lines, file);
+    }
+
+    /** The sections of {@code lines}, the lines of {@code file}. */
+    static PacmanDesc parse(List<String> lines, Path file) throws PackageDatabaseException {
         Map<String, List<String>> sections = new LinkedHashMap<>();
         List<String> current = null;
         for (int n = 0; n < lines.size(); n++) {

@@ -16,6 +16,7 @@ import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.LoadedPackages;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.packages.PackageDetails;
 import org.jsupermin.packages.PackageFile;
 import org.jsupermin.packages.Provide;
 import org.jsupermin.packages.VersionScheme;
@@ -86,6 +87,16 @@ public final class RpmDatabase implements PackageDatabase {
     public List<ConfigFile> configFiles(Collection<InstalledPackage> wanted, ConfigFileOptions options)
             throws PackageDatabaseException {
         return new RpmConfigFiles(root).read(files(wanted), options);
+    }
+
+    /**
+     * The source rpm's name and version, SIZE, PACKAGER (else VENDOR), URL, LICENSE and the
+     * header's SHA-256 and SIGMD5 of each package, from one more scan of the database.
+     */
+    @Override
+    public Map<InstalledPackage, PackageDetails> details(Collection<InstalledPackage> wanted)
+            throws PackageDatabaseException {
+        return RpmDetails.read(dbFile, wanted);
     }
 
     private void load() throws PackageDatabaseException {

@@ -24,6 +24,7 @@ public final class RpmHeader {
     private static final int TYPE_INT32 = 4;
     private static final int TYPE_INT64 = 5;
     private static final int TYPE_STRING = 6;
+    private static final int TYPE_BIN = 7;
     private static final int TYPE_STRING_ARRAY = 8;
     private static final int TYPE_I18NSTRING = 9;
     private static final int MAX_ENTRIES = 1 << 20;
@@ -122,6 +123,23 @@ public final class RpmHeader {
             at = nul + 1;
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /** A binary tag's bytes; empty when absent. */
+    public byte[] bytes(int tag) throws PackageDatabaseException {
+        Entry e = entries.get(tag);
+        if (e == null) {
+            return new byte[0];
+        }
+        if (e.type != TYPE_BIN) {
+            throw bad(tag, "is type " + e.type + ", not binary");
+        }
+        if ((long) e.offset + e.count > store.length) {
+            throw bad(tag, "runs past the end of the header");
+        }
+        byte[] out = new byte[e.count];
+        System.arraycopy(store, e.offset, out, 0, e.count);
+        return out;
     }
 
     /** An integer tag of any width (INT16 read unsigned), widened to long; empty when absent. */

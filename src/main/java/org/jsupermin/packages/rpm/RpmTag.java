@@ -3,11 +3,19 @@ package org.jsupermin.packages.rpm;
 /** The rpm header tags and flag bits this backend reads. */
 final class RpmTag {
 
+    /** The MD5 of the header and payload, moved from the signature header into the database's. */
+    static final int SIGMD5 = 261;
+    /** The SHA-256 of the header, as hex text. */
+    static final int SHA256HEADER = 273;
     static final int NAME = 1000;
     static final int VERSION = 1001;
     static final int RELEASE = 1002;
     static final int EPOCH = 1003;
+    static final int SIZE = 1009;
     static final int VENDOR = 1011;
+    static final int LICENSE = 1014;
+    static final int PACKAGER = 1015;
+    static final int URL = 1020;
     static final int ARCH = 1022;
     static final int OLDFILENAMES = 1027;
     static final int FILESIZES = 1028;
@@ -16,6 +24,7 @@ final class RpmTag {
     static final int FILEFLAGS = 1037;
     static final int FILEUSERNAME = 1039;
     static final int FILEGROUPNAME = 1040;
+    static final int SOURCERPM = 1044;
     static final int PROVIDENAME = 1047;
     static final int REQUIREFLAGS = 1048;
     static final int REQUIRENAME = 1049;
@@ -27,6 +36,7 @@ final class RpmTag {
     static final int DIRNAMES = 1118;
     static final int PAYLOADCOMPRESSOR = 1125;
     static final int LONGFILESIZES = 5008;
+    static final int LONGSIZE = 5009;
 
     /** RPMFILE_CONFIG. */
     static final int FILE_CONFIG = 1;

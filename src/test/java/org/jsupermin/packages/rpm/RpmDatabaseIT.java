@@ -22,6 +22,7 @@ import org.jsupermin.packages.FileMetadata;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.packages.PackageDetails;
 import org.jsupermin.packages.drivers.PackageDatabases;
 import org.jsupermin.packages.PackageFile;
 import org.jsupermin.packages.Provide;
@@ -91,6 +92,40 @@ class RpmDatabaseIT {
                 m.get("libgreet").provides().toString());
         assertTrue(m.get("shell").provides().contains(new Provide("/bin/sh", null)), "file requirement provided by owner");
         assertTrue(RpmVersion.INSTANCE.satisfies(m.get("libgreet").version(), Relation.GE, "1.0"));
+    }
+
+    @Test
+    void detailsAreWhatRpmSays() throws Exception {
+        PackageDatabase db = PackageDatabases.detect(root);
+        String rpmSays = run("rpm", "--root", root.toString(), "--dbpath", "/var/lib/rpm", "-qa", "--qf",
+                "%{NAME}|%{SOURCERPM}|%{SIZE}|%{PACKAGER}|%{VENDOR}|%{URL}|%{LICENSE}|%{SHA256HEADER}|%{SIGMD5}\\n");
+        List<String> expected = new ArrayList<>();
+        for (String line : rpmSays.lines().filter(l -> !l.startsWith("rpm:")).sorted().toList()) {
+            String[] f = line.split("\\|", -1);
+            String source = f[1].equals("(none)") ? f[0] : f[1].replaceAll("-[^-]+-[^-]+\\.src\\.rpm$", "");
+            String maintainer = f[3].equals("(none)") ? f[4] : f[3];
+            expected.add(f[0] + "|" + source + "|" + f[2] + "|" + maintainer + "|" + none(f[5]) + "|" + none(f[6])
+                    + "|SHA256=" + none(f[7]) + "|MD5=" + none(f[8]));
+        }
+        List<String> ours = new ArrayList<>();
+        for (Map.Entry<InstalledPackage, PackageDetails> e : db.details(db.installedPackages()).entrySet()) {
+            PackageDetails d = e.getValue();
+            ours.add(e.getKey().name() + "|" + d.source() + "|" + d.installedSize() + "|" + d.maintainer() + "|"
+                    + d.homepage() + "|" + d.license() + "|SHA256=" + d.checksums().getOrDefault("SHA256", "")
+                    + "|MD5=" + d.checksums().getOrDefault("MD5", ""));
+        }
+        assertEquals(expected, ours);
+        PackageDetails hello = db.details(List.of(byName(db).get("hello"))).get(byName(db).get("hello"));
+        assertEquals("hello-src", hello.source());
+        assertEquals("2.0-1", hello.sourceVersion());
+        assertEquals("Hello Packager <hello@example.org>", hello.maintainer());
+        assertEquals("https://example.org/hello", hello.homepage());
+        assertTrue(hello.checksums().containsKey("MD5"), hello.checksums().toString());
+        assertEquals("", hello.record());
+    }
+
+    private static String none(String rpmValue) {
+        return rpmValue.equals("(none)") ? "" : rpmValue;
     }
 
     @Test

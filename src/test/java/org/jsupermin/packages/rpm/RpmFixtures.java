@@ -32,6 +32,9 @@ final class RpmFixtures {
         Path rpms = Files.createDirectories(out.resolve("rpms"));
 
         Builder hello = builder("hello", "2.0", "1", 1);
+        hello.setPackager("Hello Packager <hello@example.org>");
+        hello.setUrl("https://example.org/hello");
+        hello.setSourceRpm("hello-src-2.0-1.src.rpm");
         hello.addFile("/usr/bin/hello", bin.toFile(), 0755, -1, Directive.NONE, "root", "root");
         hello.addFile("/usr/bin/hello-suid", suid.toFile(), 04755, -1, Directive.NONE, "root", "root");
         hello.addLink("/usr/bin/hi", "hello", 0777);

@@ -1,0 +1,104 @@
+package org.jsupermin.packages.apk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.packages.PackageDetails;
+import org.jsupermin.util.IoErrors;
+
+/**
+ * The {@link PackageDetails} of packages of apk's installed database: {@code o:} origin,
+ * {@code I:} installed size (bytes), {@code m:} maintainer, {@code U:} url, {@code L:} license,
+ * {@code C:} the control section's checksum, and each package's block as the file holds it.
+ * The file is read once for the whole set.
+ */
+final class ApkDetails {
+
+    private ApkDetails() {
+    }
+
+    /** The details of each of {@code packages}, in that order, from the installed database {@code file}. */
+    static Map<InstalledPackage, PackageDetails> read(Path file, Collection<InstalledPackage> packages)
+            throws PackageDatabaseException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
+        }
+        Map<String, InstalledPackage> wanted = new TreeMap<>();
+        for (InstalledPackage p : packages) {
+            wanted.put(p.id(), p);
+        }
+        Map<String, PackageDetails> found = new TreeMap<>();
+        Map<Character, String> fields = new TreeMap<>();
+        StringBuilder block = new StringBuilder();
+        for (String line : (text + "\n").split("\n", -1)) {
+            if (!line.isEmpty()) {
+                block.append(line).append('\n');
+                if (line.length() >= 2 && line.charAt(1) == ':') {
+                    fields.putIfAbsent(line.charAt(0), line.substring(2));
+                }
+                continue;
+            }
+            if (block.length() > 0) {
+                String id = fields.get('P') + ":" + fields.getOrDefault('A', "noarch");
+                InstalledPackage p = wanted.get(id);
+                if (p != null && p.version().equals(fields.get('V'))) {
+                    found.put(id, details(p, fields, block.toString()));
+                }
+            }
+            fields.clear();
+            block.setLength(0);
+        }
+        Map<InstalledPackage, PackageDetails> result = new LinkedHashMap<>();
+        for (InstalledPackage p : packages) {
+            PackageDetails d = found.get(p.id());
+            if (d == null) {
+                throw new PackageDatabaseException("reading " + file + ": package " + p
+                        + " is not in it (was it removed while the build ran?)");
+            }
+            result.put(p, d);
+        }
+        return result;
+    }
+
+    private static PackageDetails details(InstalledPackage p, Map<Character, String> f, String record) {
+        String origin = f.get('o');
+        long size = 0;
+        try {
+            size = f.containsKey('I') ? Math.max(0, Long.parseLong(f.get('I').strip())) : 0;
+        } catch (NumberFormatException e) {
+            size = 0; // informative only: a size that is not a number counts as unknown
+        }
+        TreeMap<String, String> checksums = new TreeMap<>();
+        String sha1 = sha1Hex(f.get('C'));
+        if (sha1 != null) {
+            checksums.put("SHA1", sha1);
+        }
+        return new PackageDetails(origin == null || origin.isBlank() ? p.name() : origin.strip(), p.version(), size,
+                f.getOrDefault('m', ""), f.getOrDefault('U', ""), f.getOrDefault('L', ""), checksums, record);
+    }
+
+    /** apk's "Q1" + base64 of a SHA-1 as lowercase hex; null for anything else (an MD5 in plain hex, a placeholder). */
+    static String sha1Hex(String checksum) {
+        if (checksum == null || !checksum.startsWith("Q1")) {
+            return null;
+        }
+        try {
+            byte[] digest = Base64.getDecoder().decode(checksum.substring(2));
+            return digest.length == 20 ? HexFormat.of().formatHex(digest) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
