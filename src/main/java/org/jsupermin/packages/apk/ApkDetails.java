@@ -1,7 +1,6 @@
 package org.jsupermin.packages.apk;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -13,6 +12,7 @@ import java.util.TreeMap;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageDetails;
+import org.jsupermin.util.FileNames;
 import org.jsupermin.util.IoErrors;
 
 /**
@@ -31,7 +31,7 @@ final class ApkDetails {
             throws PackageDatabaseException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = FileNames.decode(Files.readAllBytes(file)); // as apk: bytes, any not UTF-8 kept as escapes
         } catch (IOException e) {
             throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
         }

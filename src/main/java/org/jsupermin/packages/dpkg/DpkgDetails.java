@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageDetails;
+import org.jsupermin.util.FileNames;
 import org.jsupermin.util.IoErrors;
 
 /**
@@ -110,9 +111,10 @@ final class DpkgDetails {
 
     /**
      * The paragraphs of deb822 text by their first line, each as its lines with "\n" after each
-     * (a "\r" or "\r\n" line end becomes "\n"). Lines end as {@link Deb822Reader} ends them; a
-     * paragraph ends at the first blank line. Asked for in increasing line order, it reads the
-     * text once.
+     * (a "\r" or "\r\n" line end becomes "\n"; bytes that are not UTF-8 are kept as
+     * {@link FileNames} escapes, which turn back into the same bytes when the record is written).
+     * Lines end as {@link Deb822Reader} ends them; a paragraph ends at the first blank line.
+     * Asked for in increasing line order, it reads the text once.
      */
     private static final class Paragraphs {
         private final byte[] data;
@@ -136,7 +138,7 @@ final class DpkgDetails {
                 if (Deb822Reader.isBlank(data, text, pos, end)) {
                     break;
                 }
-                b.append(new String(data, pos, end - pos, StandardCharsets.UTF_8)).append('\n');
+                b.append(FileNames.decode(data, pos, end - pos)).append('\n');
                 pos = nextLine(end);
                 lineNo++;
             }

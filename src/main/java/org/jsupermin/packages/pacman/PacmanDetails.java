@@ -1,7 +1,6 @@
 package org.jsupermin.packages.pacman;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.TreeMap;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageDetails;
+import org.jsupermin.util.FileNames;
 import org.jsupermin.util.IoErrors;
 import org.jsupermin.util.TextLines;
 
@@ -22,7 +22,7 @@ final class PacmanDetails {
     static PackageDetails read(Path descFile, InstalledPackage p) throws PackageDatabaseException {
         String text;
         try {
-            text = Files.readString(descFile, StandardCharsets.UTF_8);
+            text = FileNames.decode(Files.readAllBytes(descFile)); // as libalpm: bytes, any not UTF-8 kept as escapes
         } catch (IOException e) {
             throw new PackageDatabaseException("reading " + descFile + ": " + IoErrors.describe(e), e);
         }
