@@ -1,5 +1,6 @@
 package org.jsupermin.format;
 
+import org.jsupermin.tar.TarMember;
 import org.jsupermin.tree.EntryType;
 import org.jsupermin.tree.TreeEntry;
 

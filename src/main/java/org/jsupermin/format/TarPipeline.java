@@ -12,6 +12,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 
+import org.jsupermin.tar.TarException;
+import org.jsupermin.tar.TarMember;
+import org.jsupermin.tar.TarWriter;
 import org.jsupermin.tree.ContentSource;
 import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.util.Reporter;
@@ -111,11 +114,18 @@ final class TarPipeline {
                     }
                     reporter.progress(b.entries(), bytes);
                 } else if (item instanceof Transfer t) {
-                    TarWriter.copyExactly(t.member(), t.file(), t.origin(), channel);
+                    try {
+                        TarWriter.copyExactly(t.member(), t.file(), t.origin(), channel);
+                    } catch (TarException e) {
+                        throw new FormatException(e.getMessage(), e);
+                    }
                     bytes += t.member().size();
                 } else if (item instanceof Warning w) {
                     reporter.warning(w.message());
                 } else if (item instanceof Failure f) {
+                    if (f.error() instanceof TarException e) {
+                        throw new FormatException(e.getMessage(), e);
+                    }
                     throw Threads.rethrow(f.error(), FormatException.class);
                 } else {
                     ended = true;
@@ -137,7 +147,7 @@ final class TarPipeline {
         try {
             TarWriter writer = new TarWriter(chunks, new TarWriter.Transfers() {
                 @Override
-                public void transfer(TarMember m, Path file, String origin) throws IOException, FormatException {
+                public void transfer(TarMember m, Path file, String origin) throws IOException, TarException {
                     if (transfers && m.size() >= TarFormat.TRANSFER_MIN) {
                         chunks.cut();
                         put(new Transfer(m, file, origin));
@@ -178,7 +188,7 @@ final class TarPipeline {
     }
 
     private static void writeContent(TarWriter writer, TarMember m, ContentSource source)
-            throws IOException, FormatException {
+            throws IOException, TarException {
         if (source instanceof ContentSource.HostFile h) {
             writer.transfer(m, h.path(), source.describe());
             return;
@@ -232,7 +242,7 @@ final class TarPipeline {
          * for one byte more than is left, so that a regular file's end (a short read) is seen
          * without another call, and a grown file too.
          */
-        void read(TarMember m, Path file, String origin) throws IOException, FormatException {
+        void read(TarMember m, Path file, String origin) throws IOException, TarException {
             long remaining = m.size();
             try (FileChannel in = FileChannel.open(file)) {
                 while (true) {

@@ -1,22 +1,23 @@
 package org.jsupermin.manifest;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
+import org.jsupermin.tar.TarException;
+import org.jsupermin.tar.TarMember;
+import org.jsupermin.tar.TarWriter;
 import org.jsupermin.util.PathOrder;
 import org.jsupermin.util.NonClosingOutputStream;
 
@@ -55,42 +56,33 @@ public final class ManifestWriter {
         }
     }
 
-    /** Writes the files as a gzip-compressed tar, members named ./etc/…, sorted by path. */
+    /**
+     * Writes the files as a gzip-compressed tar, members named ./etc/…, sorted by path, owned by
+     * root:root by number and by name (as supermin's own base images are).
+     */
     public static void writeBaseImage(OutputStream out, List<BaseFile> baseFiles, long mtime) throws IOException {
         TreeMap<String, BaseFile> byPath = new TreeMap<>(PathOrder.COMPARATOR);
         for (BaseFile f : baseFiles) {
             byPath.put(f.path(), f);
         }
-        List<String> all = new ArrayList<>(byPath.keySet());
         GzipParameters gz = new GzipParameters();
         gz.setModificationTime(0);
         try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(new NonClosingOutputStream(out), gz);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip, "UTF-8")) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            for (String path : all) {
-                BaseFile f = byPath.get(path);
-                TarArchiveEntry e;
+             OutputStream buffered = new BufferedOutputStream(gzip, 65536)) {
+            TarWriter tar = new TarWriter(buffered);
+            for (BaseFile f : byPath.values()) {
+                String name = "." + f.path();
                 if (f.symlinkTarget() != null) {
-                    e = new TarArchiveEntry("." + path, TarArchiveEntry.LF_SYMLINK);
-                    e.setLinkName(f.symlinkTarget());
-                    e.setMode(0120777);
+                    tar.write(new TarMember(name, '2', 0777, 0, 0, mtime, 0, f.symlinkTarget(), 0, 0, null,
+                            "root", "root"), null, null);
                 } else {
-                    e = new TarArchiveEntry("." + path);
-                    e.setMode(0100000 | (f.mode() & 07777));
-                    e.setSize(f.content().length);
+                    tar.write(new TarMember(name, '0', f.mode() & 07777, 0, 0, mtime, f.content().length, null,
+                            0, 0, null, "root", "root"), new ByteArrayInputStream(f.content()), name);
                 }
-                e.setIds(0, 0);
-                e.setUserName("root");
-                e.setGroupName("root");
-                e.setModTime(mtime * 1000);
-                tar.putArchiveEntry(e);
-                if (f.symlinkTarget() == null) {
-                    tar.write(f.content());
-                }
-                tar.closeArchiveEntry();
             }
             tar.finish();
+        } catch (TarException e) {
+            throw new IllegalStateException(e); // every content is in memory, of the size declared
         }
     }
 }

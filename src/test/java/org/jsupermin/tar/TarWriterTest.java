@@ -1,4 +1,4 @@
-package org.jsupermin.format;
+package org.jsupermin.tar;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.jsupermin.testing.RawTarReader;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,25 @@ class TarWriterTest {
         List<RawTarReader.Member> m = RawTarReader.read(new ByteArrayInputStream(out.toByteArray()));
         assertEquals(3_000_000, m.get(0).devMajor());
         assertEquals(5, m.get(0).devMinor());
+    }
+
+    @Test
+    void ownerNamesGoOnlyWhereGivenAndTheNextHeaderHasNone() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TarWriter w = new TarWriter(out);
+        byte[] x = "x".getBytes(StandardCharsets.US_ASCII);
+        w.write(new TarMember("./etc/x", '0', 0644, 0, 0, 0, 1, null, 0, 0, null, "root", "root"),
+                new ByteArrayInputStream(x), "x");
+        w.write(new TarMember("./etc/y", '2', 0777, 0, 0, 0, 0, "x", 0, 0, null), null, null);
+        w.finish();
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+            TarArchiveEntry named = in.getNextEntry();
+            assertEquals("root", named.getUserName());
+            assertEquals("root", named.getGroupName());
+            TarArchiveEntry numeric = in.getNextEntry();
+            assertEquals("", numeric.getUserName());
+            assertEquals("", numeric.getGroupName());
+        }
     }
 
     /** Counts everything, keeps the first bytes. */

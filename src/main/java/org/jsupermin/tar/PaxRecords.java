@@ -1,4 +1,4 @@
-package org.jsupermin.format;
+package org.jsupermin.tar;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.jsupermin.format;
+package org.jsupermin.tar;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +18,10 @@ import org.jsupermin.util.FileNames;
  * into the output channel) and checked against the declared size. Output is padded to whole 10240-byte records,
  * like GNU tar's default blocking factor.
  */
-final class TarWriter {
+public final class TarWriter {
 
     /** GNU tar's default record: 20 blocks. */
-    static final int RECORD = 20 * UstarHeader.BLOCK;
+    public static final int RECORD = 20 * UstarHeader.BLOCK;
     private static final byte[] PAX_NAME = "././@PaxHeader".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ZEROS = new byte[UstarHeader.BLOCK];
     private static final int BUFFER = 64 * 1024;
@@ -35,24 +35,24 @@ final class TarWriter {
 
     /** Where the contents given to {@link #transfer} go, in place of the stream. */
     @FunctionalInterface
-    interface Transfers {
+    public interface Transfers {
         /** Puts exactly {@code m.size()} bytes of {@code file} at the stream's current end. */
-        void transfer(TarMember m, Path file, String origin) throws IOException, FormatException;
+        void transfer(TarMember m, Path file, String origin) throws IOException, TarException;
     }
 
     /** Writes to {@code out}, which should be buffered; {@link #finish} does not close it. */
-    TarWriter(OutputStream out) {
+    public TarWriter(OutputStream out) {
         this(out, null);
     }
 
     /** Writes to {@code out}, handing the contents given to {@link #transfer} to {@code transfers}. */
-    TarWriter(OutputStream out, Transfers transfers) {
+    public TarWriter(OutputStream out, Transfers transfers) {
         this.out = out;
         this.transfers = transfers;
     }
 
     /** Bytes written so far. */
-    long written() {
+    public long written() {
         return written;
     }
 
@@ -60,7 +60,7 @@ final class TarWriter {
      * Writes one member. For a regular file, {@code content} must deliver exactly
      * {@code member.size()} bytes; {@code origin} names it in the error otherwise.
      */
-    void write(TarMember m, InputStream content, String origin) throws IOException, FormatException {
+    public void write(TarMember m, InputStream content, String origin) throws IOException, TarException {
         header(m);
         if (m.size() > 0 || content != null) {
             copy(m, content, origin);
@@ -72,7 +72,7 @@ final class TarWriter {
      * Writes one regular-file member whose content is handed to the {@link Transfers} (the kernel
      * copies it to the output channel); {@code file} must hold exactly {@code member.size()} bytes.
      */
-    void transfer(TarMember m, Path file, String origin) throws IOException, FormatException {
+    public void transfer(TarMember m, Path file, String origin) throws IOException, TarException {
         header(m);
         transfers.transfer(m, file, origin);
         written += m.size();
@@ -85,8 +85,8 @@ final class TarWriter {
      * is noticed by the count copied, without another call (what went out is then discarded
      * with the failed build).
      */
-    static void copyExactly(TarMember m, Path file, String origin, WritableByteChannel channel)
-            throws IOException, FormatException {
+    public static void copyExactly(TarMember m, Path file, String origin, WritableByteChannel channel)
+            throws IOException, TarException {
         try (FileChannel content = FileChannel.open(file)) {
             long size = m.size();
             long done = 0;
@@ -114,7 +114,7 @@ final class TarWriter {
      * restore the holes. {@code map} holds (offset, length) pairs;
      * {@code data} delivers the segments' bytes one after the other.
      */
-    void writeSparse(TarMember m, long[] map, InputStream data, String origin) throws IOException, FormatException {
+    public void writeSparse(TarMember m, long[] map, InputStream data, String origin) throws IOException, TarException {
         StringBuilder text = new StringBuilder().append(map.length / 2).append('\n');
         long dataBytes = 0;
         for (int i = 0; i < map.length; i += 2) {
@@ -129,7 +129,7 @@ final class TarWriter {
         PaxRecords sparse = new PaxRecords().put("GNU.sparse.major", "1").put("GNU.sparse.minor", "0")
                 .put("GNU.sparse.name", FileNames.encode(name)).put("GNU.sparse.realsize", Long.toString(m.size()));
         header(new TarMember(stored, '0', m.mode(), m.uid(), m.gid(), m.mtime(), mapBlocks + dataBytes, null, 0, 0,
-                m.xattrs()), sparse);
+                m.xattrs(), m.userName(), m.groupName()), sparse);
         emit(mapBytes, mapBytes.length);
         zeros(mapBlocks - mapBytes.length);
         copy(new TarMember(name, '0', m.mode(), m.uid(), m.gid(), m.mtime(), dataBytes, null, 0, 0, null), data, origin);
@@ -180,8 +180,12 @@ final class TarWriter {
             pad(data.length);
         }
         UstarHeader.encode(block, name, m.typeflag(), m.mode(), m.uid(), m.gid(), m.mtime(), m.size(), linkName,
-                m.devMajor(), m.devMinor());
+                m.devMajor(), m.devMinor(), ownerName(m.userName()), ownerName(m.groupName()));
         emit(block, block.length);
+    }
+
+    private static byte[] ownerName(String owner) {
+        return owner == null ? null : owner.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** {@code pax}, or new records when it is null (most members need none). */
@@ -190,16 +194,16 @@ final class TarWriter {
     }
 
     /** Writes the end-of-archive marker (two zero blocks) and pads to a whole record. */
-    void finish() throws IOException {
+    public void finish() throws IOException {
         long end = written + 2L * UstarHeader.BLOCK;
         long total = (end + RECORD - 1) / RECORD * RECORD;
         zeros(total - written);
         out.flush();
     }
 
-    private void copy(TarMember m, InputStream content, String origin) throws IOException, FormatException {
+    private void copy(TarMember m, InputStream content, String origin) throws IOException, TarException {
         if (content == null) {
-            throw new FormatException("writing " + m.name() + " into the tar: no content source for a "
+            throw new TarException("writing " + m.name() + " into the tar: no content source for a "
                     + m.size() + "-byte file");
         }
         long remaining = m.size();
@@ -221,8 +225,9 @@ final class TarWriter {
         }
     }
 
-    static FormatException sizeChanged(TarMember m, String origin, String got) {
-        return new FormatException("writing " + m.name() + " into the tar: " + origin + " changed size while"
+    /** The error for a content of another size than its member declares. */
+    public static TarException sizeChanged(TarMember m, String origin, String got) {
+        return new TarException("writing " + m.name() + " into the tar: " + origin + " changed size while"
                 + " the appliance was built (expected " + m.size() + " bytes, read " + got + "); build again");
     }
 

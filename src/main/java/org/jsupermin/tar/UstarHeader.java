@@ -1,4 +1,4 @@
-package org.jsupermin.format;
+package org.jsupermin.tar;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -12,6 +12,7 @@ final class UstarHeader {
     /** Largest value of a 12-byte octal field (11 digits). */
     static final long MAX_OCTAL_11 = 077777777777L;
     static final int NAME_LENGTH = 100;
+    private static final int OWNER_LENGTH = 32;
 
     private UstarHeader() {
     }
@@ -37,11 +38,21 @@ final class UstarHeader {
      * {@link #encode(String, char, int, long, long, long, long, String, int, int)} into {@code b},
      * from the names' UTF-8 bytes: a tar of thousands of members writes each header without a
      * string or an array made for it, and sums only the bytes it writes. {@code b} must be a
-     * block that only this method has written to (or all zero): the fields it never writes
-     * (owner names, prefix) are left as they are.
+     * block that only this method has written to (or all zero): the field it never writes
+     * (prefix) is left as it is.
      */
     static void encode(byte[] b, byte[] name, char typeflag, int mode, long uid, long gid, long mtime, long size,
                        byte[] linkName, int devMajor, int devMinor) {
+        encode(b, name, typeflag, mode, uid, gid, mtime, size, linkName, devMajor, devMinor, null, null);
+    }
+
+    /**
+     * {@link #encode(byte[], byte[], char, int, long, long, long, long, byte[], int, int)} with
+     * owner names ({@code uname}, {@code gname}: ASCII, at most 31 bytes; null leaves a field
+     * empty, as with tar --numeric-owner).
+     */
+    static void encode(byte[] b, byte[] name, char typeflag, int mode, long uid, long gid, long mtime, long size,
+                       byte[] linkName, int devMajor, int devMinor, byte[] uname, byte[] gname) {
         int sum = putTruncated(b, 0, name);
         sum += putOctal(b, 100, 8, mode & 07777);
         sum += putOctal(b, 108, 8, fits(uid, MAX_OCTAL_7) ? uid : 0);
@@ -54,7 +65,8 @@ final class UstarHeader {
         sum += putTruncated(b, 157, linkName == null ? NONE : linkName);
         System.arraycopy(MAGIC, 0, b, 257, MAGIC.length);
         sum += MAGIC_SUM;
-        // uname (265) and gname (297) stay empty: owners are numeric, as with tar --numeric-owner
+        sum += putOwnerName(b, 265, uname);
+        sum += putOwnerName(b, 297, gname);
         if (typeflag == '3' || typeflag == '4') {
             sum += putNumber(b, 329, 8, devMajor);
             sum += putNumber(b, 337, 8, devMinor);
@@ -89,6 +101,18 @@ final class UstarHeader {
             sum += x & 0xff;
         }
         Arrays.fill(b, off + n, off + NAME_LENGTH, (byte) 0);
+        return sum;
+    }
+
+    /** An owner name field of 32 bytes, NUL-padded (empty for null); the sum of the bytes. */
+    private static int putOwnerName(byte[] b, int off, byte[] owner) {
+        int n = owner == null ? 0 : Math.min(owner.length, OWNER_LENGTH - 1);
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            b[off + i] = owner[i];
+            sum += owner[i] & 0xff;
+        }
+        Arrays.fill(b, off + n, off + OWNER_LENGTH, (byte) 0);
         return sum;
     }
 

@@ -1,4 +1,4 @@
-package org.jsupermin.format;
+package org.jsupermin.tar;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
