@@ -32,6 +32,7 @@ class PackageDependenciesTest {
             "format", Set.of("tree", "ext2", "tar", "util"),
             "tar", Set.of("util"),
             "ext2", Set.of("util"),
+            "push", Set.of("util"),
             "util", Set.of());
 
     @Test

@@ -1,0 +1,17 @@
+package org.jsupermin.push;
+
+/**
+ * A user name and secret for one registry. {@link #toString()} never shows the secret, so that no
+ * message, log or exception can carry it.
+ *
+ * @param username the user name
+ * @param secret the password or token
+ * @param origin where they were found ("~/.docker/config.json auths", "credential helper pass"), for messages
+ */
+public record RegistryCredentials(String username, String secret, String origin) {
+
+    @Override
+    public String toString() {
+        return "credentials of " + username + " from " + origin;
+    }
+}
