@@ -46,7 +46,8 @@ final class BlobUploader {
         if (r.statusCode() == 404) {
             return false;
         }
-        throw refused(blob, "checking", r);
+        throw new PushException("pushing to " + session.registry() + "/" + repository + ": checking blob " + blob.shortDigest()
+                + " failed: " + session.describeRefusedHead(r, scopes()) + RegistryHints.forStatus(r.statusCode(), session.registry()));
     }
 
     /** Puts the blob (held in {@code file}) in the repository, mounting it from {@code sources} when one has it. */

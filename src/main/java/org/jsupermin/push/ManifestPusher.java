@@ -23,8 +23,8 @@ final class ManifestPusher {
             return null;
         }
         if (r.statusCode() != 200) {
-            throw new PushException("pushing to " + session.registry() + "/" + repository + ": checking manifest "
-                    + reference + " failed: " + RegistryError.describe(r) + RegistryHints.forStatus(r.statusCode(), session.registry()));
+            throw new PushException("pushing to " + session.registry() + "/" + repository + ": checking " + what(reference)
+                    + " failed: " + session.describeRefusedHead(r, scopes()) + RegistryHints.forStatus(r.statusCode(), session.registry()));
         }
         return r.headers().firstValue("Docker-Content-Digest").orElse("");
     }
@@ -37,8 +37,8 @@ final class ManifestPusher {
             return null;
         }
         if (r.statusCode() != 200) {
-            throw new PushException("pushing to " + session.registry() + "/" + repository + ": reading manifest "
-                    + reference + " failed: " + RegistryError.describe(r) + RegistryHints.forStatus(r.statusCode(), session.registry()));
+            throw new PushException("pushing to " + session.registry() + "/" + repository + ": reading " + what(reference)
+                    + " failed: " + RegistryError.describe(r) + RegistryHints.forStatus(r.statusCode(), session.registry()));
         }
         return r.body();
     }
@@ -72,6 +72,10 @@ final class ManifestPusher {
         }
         put(m, m.descriptor().digest());
         return true;
+    }
+
+    private static String what(String reference) {
+        return reference.startsWith("sha256:") ? "manifest sha256:" + reference.substring(7, 19) : "tag " + reference;
     }
 
     private String path(String reference) {

@@ -110,6 +110,17 @@ final class RegistrySession {
         return r;
     }
 
+    /**
+     * The reason for a refused HEAD request: a HEAD answer has no body, so the same resource is
+     * asked with GET for the registry's error code and message (its answer is an error document).
+     */
+    String describeRefusedHead(HttpResponse<byte[]> head, List<String> scopes) throws PushException {
+        HttpRequest.Builder get = HttpRequest.newBuilder(head.request().uri()).GET();
+        head.request().headers().firstValue("Accept").ifPresent(a -> get.header("Accept", a));
+        HttpResponse<byte[]> r = send(get, scopes);
+        return r.statusCode() == head.statusCode() ? RegistryError.describe(r) : RegistryError.describe(head);
+    }
+
     /** The Authorization header for {@code scopes}, or null when the registry asked for none. */
     private String authorization(List<String> scopes, boolean renew) throws PushException {
         if (challenge == null) {
