@@ -93,13 +93,7 @@ public final class ContentPreload {
      * thrown here: the writer copies the file again if the tree has it, and reports what is wrong.
      */
     public boolean place(Path file, long size) {
-        // (classes, not lambdas, here and below: linking one costs the copying thread start-up time)
-        return put(file, size, new Placing() {
-            @Override
-            public ContentWriter.Mapped place() throws IOException, Ext2Exception, NoSpaceException {
-                return writer.copy(file, size, file.toString());
-            }
-        });
+        return put(file, size, () -> writer.copy(file, size, file.toString()));
     }
 
     /**
@@ -107,14 +101,11 @@ public final class ContentPreload {
      * in {@link #copyReserved}; false when it was not placed, as for {@link #place}.
      */
     public boolean reserve(Path file, long size) {
-        return put(file, size, new Placing() {
-            @Override
-            public ContentWriter.Mapped place() throws IOException, NoSpaceException {
-                List<ContentWriter.Run> runs = new ArrayList<>();
-                ContentWriter.Mapped mapped = writer.reserve(size, runs);
-                reserved.add(new Reserved(file, size, runs));
-                return mapped;
-            }
+        return put(file, size, () -> {
+            List<ContentWriter.Run> runs = new ArrayList<>();
+            ContentWriter.Mapped mapped = writer.reserve(size, runs);
+            reserved.add(new Reserved(file, size, runs));
+            return mapped;
         });
     }
 
@@ -150,12 +141,8 @@ public final class ContentPreload {
      */
     public void copyReserved() {
         Map<Path, Exception> failures = new LinkedHashMap<>();
-        ContentWriter.Copier target = new ContentWriter.Copier() {
-            @Override
-            public boolean copy(FileChannel source, long sourcePosition, long count, long position) throws IOException {
-                return ImageFile.transfer(source, sourcePosition, count, copies, position);
-            }
-        };
+        ContentWriter.Copier target = (source, sourcePosition, count, position) ->
+                ImageFile.transfer(source, sourcePosition, count, copies, position);
         try {
             for (Reserved r : reserved) {
                 if (cancelled) {

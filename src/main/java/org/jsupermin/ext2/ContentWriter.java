@@ -48,19 +48,8 @@ final class ContentWriter {
     ContentWriter(ImageFile image, BlockAllocator allocator) {
         this.image = image;
         this.allocator = allocator;
-        // classes, not method references: linking one costs start-up time
-        this.imageCopier = new Copier() {
-            @Override
-            public boolean copy(FileChannel source, long sourcePosition, long count, long position) throws IOException {
-                return image.copy(source, sourcePosition, count, position);
-            }
-        };
-        this.pointerSink = new BlockMapper.IndirectSink() {
-            @Override
-            public void write(long block, int[] pointers) throws IOException {
-                image.writePointers(block, pointers);
-            }
-        };
+        this.imageCopier = image::copy;
+        this.pointerSink = image::writePointers;
     }
 
     /** The checksum of all non-zero content blocks written so far, with their logical positions. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 
 import org.jsupermin.util.FileNames;
@@ -35,13 +34,8 @@ final class ImageWriter {
      */
     static final long MAX_COPIED = 64L << 20;
 
-    /** Block ranges by their start (a class, not a lambda: linking one costs start-up time). */
-    private static final java.util.Comparator<long[]> BY_START = new java.util.Comparator<long[]>() {
-        @Override
-        public int compare(long[] a, long[] b) {
-            return Long.compare(a[0], b[0]);
-        }
-    };
+    /** Block ranges by their start. */
+    private static final java.util.Comparator<long[]> BY_START = java.util.Comparator.comparingLong(r -> r[0]);
 
     private final Ext2Options options;
     private final TreePlan plan;
@@ -121,16 +115,13 @@ final class ImageWriter {
             }
         }
         // the metadata's digest (for the UUID, needed last) is worked out beside the writing,
-        // and the image's digest begun there (getting the first digest costs milliseconds)
-        Future<Digests> metadata = Threads.start("ext2-digest", new Callable<Digests>() {
-            @Override
-            public Digests call() {
-                MessageDigest image = sha256();
-                for (byte[] block : plan.xattrBlocks) {
-                    image.update(block);
-                }
-                return new Digests(image, digestMetadata());
+        // and the image's digest begun there, as the first digest's set-up takes a while
+        Future<Digests> metadata = Threads.start("ext2-digest", () -> {
+            MessageDigest image = sha256();
+            for (byte[] block : plan.xattrBlocks) {
+                image.update(block);
             }
+            return new Digests(image, digestMetadata());
         });
         ContentPreload placed = await(pending);
         if (placed != null && !(placed.sizeBytes() == options.sizeBytes() && placed.usableWith(geometry))) {

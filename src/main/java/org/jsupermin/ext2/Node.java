@@ -8,14 +8,6 @@ import org.jsupermin.util.FileNames;
 /** One name added to the builder, and what planning decides for it (parent, inode, links). */
 final class Node {
 
-    /** A node's path, as a function (a class, not a lambda: linking one costs start-up time). */
-    static final java.util.function.Function<Node, String> PATH_OF = new java.util.function.Function<Node, String>() {
-        @Override
-        public String apply(Node n) {
-            return n.path;
-        }
-    };
-
     final String path;
     final FileType type;
     final InodeAttributes attrs;

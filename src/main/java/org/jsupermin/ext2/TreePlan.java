@@ -33,17 +33,12 @@ final class TreePlan {
     /** Blocks every image of this tree needs whatever the file contents: directories, symlinks, xattrs. */
     final long fixedBlocks;
 
-    /** Owners by inode number (classes, not lambdas: see {@link org.jsupermin.util.PathOrder}'s callers). */
-    private static final java.util.Comparator<Node> BY_INO = new java.util.Comparator<Node>() {
-        @Override
-        public int compare(Node a, Node b) {
-            return Integer.compare(a.ino, b.ino);
-        }
-    };
+    /** Owners by inode number. */
+    private static final java.util.Comparator<Node> BY_INO = java.util.Comparator.comparingInt(n -> n.ino);
 
     TreePlan(Map<String, Node> byPath) throws Ext2Exception {
         sorted = new ArrayList<>(byPath.values());
-        PathOrder.sort(sorted, Node.PATH_OF);
+        PathOrder.sort(sorted, n -> n.path);
         Node root = byPath.get("/");
         lostFound = byPath.get("/lost+found");
         if (root == null || root.type != FileType.DIRECTORY || lostFound == null || lostFound.type != FileType.DIRECTORY) {

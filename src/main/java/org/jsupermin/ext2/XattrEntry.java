@@ -17,16 +17,9 @@ record XattrEntry(int nameIndex, byte[] name, byte[] value) {
     static final int HEADER = 16;
 
     /** The order the kernel keeps entries in: by index, then name length, then name bytes. */
-    static final Comparator<XattrEntry> ORDER = new Comparator<XattrEntry>() {
-        @Override
-        public int compare(XattrEntry a, XattrEntry b) {
-            int c = Integer.compare(a.nameIndex(), b.nameIndex());
-            if (c == 0) {
-                c = Integer.compare(a.name.length, b.name.length);
-            }
-            return c != 0 ? c : Arrays.compareUnsigned(a.name(), b.name());
-        }
-    };
+    static final Comparator<XattrEntry> ORDER = Comparator.comparingInt(XattrEntry::nameIndex)
+            .thenComparingInt(e -> e.name.length)
+            .thenComparing(XattrEntry::name, Arrays::compareUnsigned);
 
     /** Maps a full attribute name ("security.capability") and value to its on-disk form. */
     static XattrEntry of(String fullName, byte[] value) throws Ext2Exception {

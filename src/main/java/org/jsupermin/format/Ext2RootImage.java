@@ -46,21 +46,10 @@ public final class Ext2RootImage {
         if (source instanceof ContentSource.HostFile h) {
             return ContentSupplier.ofFile(h.path());
         }
-        return new ContentSupplier() {
-            @Override
-            public InputStream open() throws IOException {
-                return source.open();
-            }
-        };
+        return source::open;
     }
 
-    /** (Classes, not method references: linking one costs start-up time.) */
-    private static final ContentSupplier NO_CONTENT = new ContentSupplier() {
-        @Override
-        public InputStream open() {
-            return InputStream.nullInputStream();
-        }
-    };
+    private static final ContentSupplier NO_CONTENT = InputStream::nullInputStream;
 
     /**
      * Like {@link #write(ApplianceTree, long, long, Path)}, reporting the regular files written

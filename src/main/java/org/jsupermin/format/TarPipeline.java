@@ -80,12 +80,7 @@ final class TarPipeline {
 
     private void run(List<TreeEntry> entries, Reporter reporter, OutputStream out, FileChannel channel)
             throws IOException, FormatException {
-        Thread preparing = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                prepare(entries, channel != null);
-            }
-        }, "tar-prepare");
+        Thread preparing = new Thread(() -> prepare(entries, channel != null), "tar-prepare");
         preparing.setDaemon(true);
         preparing.start();
         boolean ended = false;
@@ -145,15 +140,12 @@ final class TarPipeline {
     private void prepare(List<TreeEntry> entries, boolean transfers) {
         Chunks chunks = new Chunks();
         try {
-            TarWriter writer = new TarWriter(chunks, new TarWriter.Transfers() {
-                @Override
-                public void transfer(TarMember m, Path file, String origin) throws IOException, TarException {
-                    if (transfers && m.size() >= TarFormat.TRANSFER_MIN) {
-                        chunks.cut();
-                        put(new Transfer(m, file, origin));
-                    } else {
-                        chunks.read(m, file, origin);
-                    }
+            TarWriter writer = new TarWriter(chunks, (m, file, origin) -> {
+                if (transfers && m.size() >= TarFormat.TRANSFER_MIN) {
+                    chunks.cut();
+                    put(new Transfer(m, file, origin));
+                } else {
+                    chunks.read(m, file, origin);
                 }
             });
             for (TreeEntry e : entries) {

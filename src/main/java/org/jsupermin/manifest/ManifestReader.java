@@ -101,13 +101,8 @@ public final class ManifestReader {
         }
     }
 
-    /** Directory entries by file name (a class, not a lambda: linking one costs start-up time). */
-    private static final Comparator<Path> BY_NAME = new Comparator<Path>() {
-        @Override
-        public int compare(Path a, Path b) {
-            return a.getFileName().toString().compareTo(b.getFileName().toString());
-        }
-    };
+    /** Directory entries by file name. */
+    private static final Comparator<Path> BY_NAME = Comparator.comparing(p -> p.getFileName().toString());
 
     /**
      * A package list's names. A line with a control character, a space or bytes that are not

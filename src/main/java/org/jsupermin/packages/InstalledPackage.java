@@ -21,8 +21,8 @@ public record InstalledPackage(String name, String version, String arch, MultiAr
         implements Comparable<InstalledPackage> {
 
     public InstalledPackage {
-        // a loop, not a stream: a database makes one of these per installed package, in a fresh JVM;
-        // a deferred list (dependencies parsed when first read) is kept as it is
+        // each requirement copied unmodifiable; a deferred list (dependencies parsed when first
+        // read) is kept as it is
         if (!(depends instanceof DeferredList)) {
             List<List<Dependency>> copies = new ArrayList<>(depends.size());
             for (List<Dependency> requirement : depends) {

@@ -191,25 +191,10 @@ final class ClosureBuilder {
     }
 
     /** Links by the package they start from, stably. */
-    private static final Comparator<Link> BY_FROM = new Comparator<Link>() {
-        @Override
-        public int compare(Link a, Link b) {
-            return Integer.compare(a.from(), b.from());
-        }
-    };
+    private static final Comparator<Link> BY_FROM = Comparator.comparingInt(Link::from);
 
     private Resolution result() {
-        // loops rather than streams and lambdas, which cost their linkage in a fresh JVM
-        int[] sorted = new int[order.size()];
-        for (int i = 0; i < sorted.length; i++) {
-            sorted[i] = order.get(i);
-        }
-        Arrays.sort(sorted);
-        List<InstalledPackage> packages = new ArrayList<>(sorted.length);
-        for (int p : sorted) {
-            packages.add(index.get(p));
-        }
-        List<InstalledPackage> closure = List.copyOf(packages);
+        List<InstalledPackage> closure = order.stream().sorted().map(index::get).toList();
         List<RequestedPackage> roots = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             Request q = requests.get(i);
@@ -224,11 +209,7 @@ final class ClosureBuilder {
             edges.add(new DependencyEdge(index.get(l.from()), index.get(l.to()), l.requirement().alternatives(),
                     o.dependency(), o.viaProvides() ? o.dependency().name() : null));
         }
-        List<String> texts = new ArrayList<>(requests.size());
-        for (Request q : requests) {
-            texts.add(q.text());
-        }
-        List<String> requested = List.copyOf(texts);
+        List<String> requested = requests.stream().map(Request::text).toList();
         String nativeArch = index.arch().nativeArch();
         return new Resolution(requested, closure, warnings(byFrom, new Labels(nativeArch)), roots, edges, nativeArch);
     }

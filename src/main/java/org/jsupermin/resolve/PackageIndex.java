@@ -42,20 +42,9 @@ final class PackageIndex {
         for (int i = 0; i < packages.length; i++) {
             InstalledPackage p = packages[i];
             multiArch |= p.multiArch() != MultiArch.NO;
-            // get and put rather than computeIfAbsent: a lambda costs its linkage in a fresh JVM
-            List<Integer> named = names.get(p.name());
-            if (named == null) {
-                named = new ArrayList<>(1);
-                names.put(p.name(), named);
-            }
-            named.add(i);
+            names.computeIfAbsent(p.name(), k -> new ArrayList<>(1)).add(i);
             for (Provide provide : p.provides()) {
-                List<ProvideRef> refs = providers.get(provide.name());
-                if (refs == null) {
-                    refs = new ArrayList<>(2);
-                    providers.put(provide.name(), refs);
-                }
-                refs.add(new ProvideRef(i, provide));
+                providers.computeIfAbsent(provide.name(), k -> new ArrayList<>(2)).add(new ProvideRef(i, provide));
             }
         }
         for (Map.Entry<String, List<Integer>> e : names.entrySet()) {
@@ -72,13 +61,7 @@ final class PackageIndex {
      */
     private static InstalledPackage[] sortedDistinct(List<InstalledPackage> installed) {
         InstalledPackage[] sorted = installed.toArray(new InstalledPackage[0]);
-        Arrays.sort(sorted, new Comparator<InstalledPackage>() {
-            @Override
-            public int compare(InstalledPackage a, InstalledPackage b) {
-                int c = a.compareTo(b);
-                return c != 0 ? c : tieKey(a).compareTo(tieKey(b));
-            }
-        });
+        Arrays.sort(sorted, Comparator.<InstalledPackage>naturalOrder().thenComparing(PackageIndex::tieKey));
         List<InstalledPackage> out = new ArrayList<>(sorted.length);
         int run = 0;
         for (InstalledPackage p : sorted) {
@@ -180,17 +163,10 @@ final class PackageIndex {
             provs = providers(d, dependerArch, !arch.lenient(d.archQualifier()), true);
         }
         Comparator<Integer> real = realOrder(dependerArch);
-        provs.sort(new Comparator<Integer>() {
-            @Override
-            public int compare(Integer a, Integer b) {
-                // the depender's vendor first, then by name, then as real packages
-                int c = Boolean.compare(!packages[a].vendor().equals(dependerVendor), !packages[b].vendor().equals(dependerVendor));
-                if (c == 0) {
-                    c = packages[a].name().compareTo(packages[b].name());
-                }
-                return c != 0 ? c : real.compare(a, b);
-            }
-        });
+        // the depender's vendor first, then by name, then as real packages
+        provs.sort(Comparator.comparing((Integer p) -> !packages[p].vendor().equals(dependerVendor))
+                .thenComparing(p -> packages[p].name())
+                .thenComparing(real));
         return new Requirement.Option(d, toArray(provs), true);
     }
 
@@ -224,15 +200,12 @@ final class PackageIndex {
 
     /** Same architecture as the depender, then native, then newest, then index order. */
     private Comparator<Integer> realOrder(String dependerArch) {
-        return new Comparator<Integer>() {
-            @Override
-            public int compare(Integer a, Integer b) {
-                int c = Integer.compare(arch.rank(dependerArch, packages[a]), arch.rank(dependerArch, packages[b]));
-                if (c == 0) {
-                    c = versions.compare(packages[b].version(), packages[a].version());
-                }
-                return c != 0 ? c : Integer.compare(a, b);
+        return (a, b) -> {
+            int c = Integer.compare(arch.rank(dependerArch, packages[a]), arch.rank(dependerArch, packages[b]));
+            if (c == 0) {
+                c = versions.compare(packages[b].version(), packages[a].version());
             }
+            return c != 0 ? c : Integer.compare(a, b);
         };
     }
 

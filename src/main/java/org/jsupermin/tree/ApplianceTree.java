@@ -66,7 +66,7 @@ public final class ApplianceTree {
 
     private static ApplianceTree sorted(List<TreeEntry> entries) {
         List<TreeEntry> sorted = new ArrayList<>(entries);
-        PathOrder.sort(sorted, TreeEntry.PATH_OF);
+        PathOrder.sort(sorted, TreeEntry::path);
         return new ApplianceTree(sorted);
     }
 

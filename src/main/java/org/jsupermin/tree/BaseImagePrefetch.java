@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.jsupermin.packages.PackageDatabaseException;
 
@@ -23,21 +22,20 @@ public final class BaseImagePrefetch implements java.io.Closeable {
 
     private BaseImagePrefetch(List<Path> images, Spool spool) {
         this.spool = spool;
-        this.task = Background.start("base-images", new Callable<List<Object>>() {
-            @Override
-            public List<Object> call() throws IOException {
-                List<Object> out = new ArrayList<>(images.size());
-                for (Path image : images) {
-                    try {
-                        out.add(BaseImageReader.read(image, spool));
-                    } catch (TreeException e) {
-                        out.add(e);
-                        break;
-                    }
-                }
-                return out;
+        this.task = Background.start("base-images", () -> read(images, spool));
+    }
+
+    private static List<Object> read(List<Path> images, Spool spool) throws IOException {
+        List<Object> out = new ArrayList<>(images.size());
+        for (Path image : images) {
+            try {
+                out.add(BaseImageReader.read(image, spool));
+            } catch (TreeException e) {
+                out.add(e);
+                break;
             }
-        });
+        }
+        return out;
     }
 
     /**

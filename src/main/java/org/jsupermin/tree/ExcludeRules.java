@@ -10,9 +10,7 @@ import java.util.SortedMap;
  * has through a directory symlink ("/bin/ls" for "/usr/bin/ls" when /bin links to usr/bin).
  * Every path of the appliance is tried against every pattern, so two cheap tests come first: the
  * aliases are worked out once per path (not once per pattern), and a pattern's literal head and
- * tail are compared before fnmatch runs. (Measured on a usrmerged root with 6,500 paths and 10
- * patterns, together with the builder's per-directory verdicts instead of a sort: applying the
- * excludes went from 60 ms to 14 ms.)
+ * tail are compared before fnmatch runs.
  */
 public final class ExcludeRules {
 

@@ -2,7 +2,6 @@ package org.jsupermin.tree;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -11,10 +10,9 @@ import org.jsupermin.packages.PackageDatabaseException;
 /**
  * Looks at many host files at once: a helper thread probes them while the caller is still
  * listing them, and the caller joins in once its list is complete. The lstat, access and readlink
- * calls behind the 6,000 files of a package set are most of the tree's assembly time, the JVM's
- * own work around each call being several times the system call's (measured: 75 packages on two
- * cores, 30 ms on one thread). Each result lands at its file's index, so the outcome does not
- * depend on which thread made it.
+ * calls behind the thousands of files of a package set are most of the tree's assembly time, the
+ * JVM's own work around each call being several times the system call's. Each result lands at
+ * its file's index, so the outcome does not depend on which thread made it.
  */
 final class HostProbes {
 
@@ -37,12 +35,9 @@ final class HostProbes {
         this.probes = new HostProbe[capacity];
         // a second thread only where there is a second core, and enough files to share
         boolean share = capacity > CHUNK && Runtime.getRuntime().availableProcessors() > 1;
-        this.helper = share ? Background.start("lstat", new Callable<Void>() {
-            @Override
-            public Void call() {
-                work();
-                return null;
-            }
+        this.helper = share ? Background.start("lstat", () -> {
+            work();
+            return null;
         }) : null;
     }
 

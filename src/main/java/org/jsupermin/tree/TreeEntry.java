@@ -3,7 +3,6 @@ package org.jsupermin.tree;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * One object of the appliance, independent of any output format.
@@ -33,14 +32,6 @@ public record TreeEntry(String path, EntryType type, int mode, int uid, int gid,
                 : Collections.unmodifiableSortedMap(new TreeMap<>(xattrs));
         mode &= 07777;
     }
-
-    /** An entry's path, as a function (a class, not a method reference: linking one costs start-up time). */
-    public static final Function<TreeEntry, String> PATH_OF = new Function<TreeEntry, String>() {
-        @Override
-        public String apply(TreeEntry e) {
-            return e.path();
-        }
-    };
 
     /** A root-owned directory. */
     public static TreeEntry directory(String path, int mode, long mtime) {

@@ -119,8 +119,7 @@ public final class AtomicOutput {
 
     private static void cleanLeftovers(Path target) throws IOException {
         String prefix = prefix(target);
-        // every sibling, tested by name: a glob filter would compile a regular expression, which
-        // costs a fresh JVM more than reading a directory
+        // every sibling, tested by its name's prefix
         try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent())) {
             for (Path p : siblings) {
                 String name = p.getFileName().toString();

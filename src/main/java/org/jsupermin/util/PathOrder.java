@@ -12,12 +12,7 @@ import java.util.function.Function;
 public final class PathOrder {
 
     /** The comparator form of {@link #compare}. */
-    public static final Comparator<String> COMPARATOR = new Comparator<String>() {
-        @Override
-        public int compare(String a, String b) {
-            return PathOrder.compare(a, b);
-        }
-    };
+    public static final Comparator<String> COMPARATOR = PathOrder::compare;
 
     private PathOrder() {
     }
@@ -27,8 +22,8 @@ public final class PathOrder {
 
     /**
      * Sorts {@code items} by their paths, in this order (stable). Each path becomes a key, '/'
-     * replaced by a character below all others, and keys compare as plain strings: in a fresh
-     * JVM about twice as fast as the comparator (6,300 paths: 6 ms against 13). Should a path
+     * replaced by a character below all others, and keys compare as plain strings, which is
+     * faster than the comparator on the thousands of paths of a tree. Should a path
      * hold that character, or a surrogate (where code-unit and code-point order differ), the
      * comparator sorts them all instead.
      */

@@ -45,12 +45,7 @@ public final class Subprocess {
         Process p = pb.start();
         p.getOutputStream().close();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread errReader = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                copy(p.getErrorStream(), err);
-            }
-        }, "stderr-" + command.get(0));
+        Thread errReader = new Thread(() -> copy(p.getErrorStream(), err), "stderr-" + command.get(0));
         errReader.start();
         byte[] out = p.getInputStream().readAllBytes();
         try {

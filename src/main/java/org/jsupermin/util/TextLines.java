@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The lines of a text as {@link String#lines()} splits them (at "\n", "\r" or "\r\n", no empty
- * last line), with a plain loop: a stream pipeline's first use costs its linkage in a fresh JVM.
+ * last line), as a list.
  */
 public final class TextLines {
 

@@ -39,23 +39,10 @@ public final class KernelLocator {
         boolean canRead(Path file);
     }
 
-    /**
-     * The default access check (this locator runs first in an ext2 build, so it uses no lambda
-     * or stream: the first one's linkage costs a fresh JVM several milliseconds).
-     */
-    private static final Access OPENS = new Access() {
-        @Override
-        public boolean canRead(Path file) {
-            return opens(file);
-        }
-    };
+    /** The default access check. */
+    private static final Access OPENS = KernelLocator::opens;
 
-    private static final Comparator<Path> BY_NAME = new Comparator<Path>() {
-        @Override
-        public int compare(Path a, Path b) {
-            return a.getFileName().toString().compareTo(b.getFileName().toString());
-        }
-    };
+    private static final Comparator<Path> BY_NAME = Comparator.comparing(p -> p.getFileName().toString());
 
     private final Path root;
     private final Map<String, String> environment;

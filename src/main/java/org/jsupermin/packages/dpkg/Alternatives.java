@@ -25,12 +25,8 @@ import org.jsupermin.util.IoErrors;
 final class Alternatives {
 
     /** Highest priority first; a stable sort keeps the database order among equals. */
-    private static final Comparator<AlternativeChoice> BY_PRIORITY = new Comparator<AlternativeChoice>() {
-        @Override
-        public int compare(AlternativeChoice a, AlternativeChoice b) {
-            return Integer.compare(b.priority(), a.priority());
-        }
-    };
+    private static final Comparator<AlternativeChoice> BY_PRIORITY =
+            Comparator.comparingInt(AlternativeChoice::priority).reversed();
 
     private final Path root;
 

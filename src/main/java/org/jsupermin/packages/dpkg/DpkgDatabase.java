@@ -184,12 +184,8 @@ public final class DpkgDatabase implements PackageDatabase {
         return result;
     }
 
-    private static final Comparator<ConfigFile> CONFIG_FILES_BY_PATH = new Comparator<ConfigFile>() {
-        @Override
-        public int compare(ConfigFile a, ConfigFile b) {
-            return PathOrder.compare(a.path(), b.path());
-        }
-    };
+    private static final Comparator<ConfigFile> CONFIG_FILES_BY_PATH =
+            Comparator.comparing(ConfigFile::path, PathOrder.COMPARATOR);
 
     @Override
     public List<ExtraEntry> extraEntries(Collection<InstalledPackage> closure) throws PackageDatabaseException {

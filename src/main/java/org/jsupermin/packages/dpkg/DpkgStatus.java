@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.jsupermin.packages.DeferredList;
 import org.jsupermin.packages.Dependency;
 import org.jsupermin.packages.InstalledPackage;
@@ -123,7 +122,7 @@ public final class DpkgStatus {
                     + " (dpkg refuses the file too: correct the field)", e);
         }
         List<List<Dependency>> requirements = preDepends == null && depends == null ? List.of()
-                : new DeferredList<>(new Requirements(file, line, name, preDepends, depends));
+                : new DeferredList<>(() -> requirements(file, line, name, preDepends, depends));
         try {
             var provides = DependencyParser.parseProvides(p.get(PROVIDES));
             return new InstalledPackage(name, version, orElse(p.get(ARCHITECTURE), "all"),
@@ -133,26 +132,20 @@ public final class DpkgStatus {
         }
     }
 
-    /**
-     * A package's Pre-Depends then Depends, parsed when first read, each requirement's
-     * alternatives unmodifiable (a class, not a lambda: a thousand lambdas cost their linkage).
-     */
-    private record Requirements(Path file, int line, String name, String preDepends, String depends)
-            implements Supplier<List<List<Dependency>>> {
-        @Override
-        public List<List<Dependency>> get() {
-            String field = "Pre-Depends";
-            try {
-                List<List<Dependency>> all = new ArrayList<>(DependencyParser.parseDepends(preDepends));
-                field = "Depends";
-                all.addAll(DependencyParser.parseDepends(depends));
-                for (int i = 0; i < all.size(); i++) {
-                    all.set(i, List.copyOf(all.get(i)));
-                }
-                return all;
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where(file, line, name, field) + e.getMessage(), e);
+    /** A package's Pre-Depends then Depends, each requirement's alternatives unmodifiable. */
+    private static List<List<Dependency>> requirements(Path file, int line, String name, String preDepends,
+                                                       String depends) {
+        String field = "Pre-Depends";
+        try {
+            List<List<Dependency>> all = new ArrayList<>(DependencyParser.parseDepends(preDepends));
+            field = "Depends";
+            all.addAll(DependencyParser.parseDepends(depends));
+            for (int i = 0; i < all.size(); i++) {
+                all.set(i, List.copyOf(all.get(i)));
             }
+            return all;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where(file, line, name, field) + e.getMessage(), e);
         }
     }
 
