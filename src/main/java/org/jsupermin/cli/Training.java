@@ -16,9 +16,10 @@ import org.jsupermin.format.FormatOptions;
 import org.jsupermin.format.kernel.Kernel;
 import org.jsupermin.format.kernel.KernelLocator;
 import org.jsupermin.format.kernel.InitrdWriter;
+import org.jsupermin.host.HostTreeWalk;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.tree.ContentSource;
-import org.jsupermin.tree.HostTreeWalk;
+import org.jsupermin.tree.HostEntries;
 import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.util.FileTrees;
 
@@ -79,7 +80,7 @@ public final class Training {
                     TreeEntry.directory("/usr", 0755, 0),
                     packageFile));
             for (HostTreeWalk.Walked w : prelude.modules(kernel).walked().get()) {
-                entries.add(w.entry());
+                entries.add(HostEntries.of(w));
             }
             prelude.packageFilesFound(List.of(packageFile));
             FormatOptions options = new FormatOptions(root, 64L << 20, null, false, 0L, Map.of(), null, null);

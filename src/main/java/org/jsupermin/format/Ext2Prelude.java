@@ -14,10 +14,9 @@ import java.util.function.Consumer;
 import org.jsupermin.ext2.ContentPreload;
 import org.jsupermin.format.kernel.InitrdWriter;
 import org.jsupermin.format.kernel.Kernel;
+import org.jsupermin.host.HostTreeWalk;
 import org.jsupermin.tree.ContentSource;
-import org.jsupermin.tree.EntryType;
 import org.jsupermin.tree.ExcludeRules;
-import org.jsupermin.tree.HostTreeWalk;
 import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.tree.TreeInputs;
 import org.jsupermin.util.Threads;
@@ -33,7 +32,7 @@ import org.jsupermin.util.Threads;
 public final class Ext2Prelude {
 
     /** The end of the walk, for the copying thread. */
-    private static final HostTreeWalk.Walked END = new HostTreeWalk.Walked(null, null, null, false);
+    private static final HostTreeWalk.Walked END = new HostTreeWalk.Walked(null, null, null, null, false);
 
     private final Path staging;
     private final long timestamp;
@@ -130,9 +129,9 @@ public final class Ext2Prelude {
                 if (cancelled && image != null) {
                     image.cancel();
                 }
-                if (image != null && w.entry().type() == EntryType.FILE && w.readable() && w.stat().nlink() == 1) {
+                if (image != null && w.stat().isRegularFile() && w.readable() && w.stat().nlink() == 1) {
                     // hard-linked files are left to the tree, which writes them once for all names
-                    image.place(w.host(), w.entry().size());
+                    image.place(w.host(), w.stat().size());
                 }
             }
             // then the packages' files, as soon as the tree has found them: their blocks are

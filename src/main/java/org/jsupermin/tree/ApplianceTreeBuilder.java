@@ -14,6 +14,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.jsupermin.host.HostGlob;
+import org.jsupermin.host.HostProbe;
+import org.jsupermin.host.HostStat;
+import org.jsupermin.host.HostTreeWalk;
+import org.jsupermin.host.RootPaths;
+import org.jsupermin.host.Xattrs;
 import org.jsupermin.packages.AlternativeGroup;
 import org.jsupermin.packages.ExtraEntry;
 import org.jsupermin.packages.InstalledPackage;
@@ -187,7 +193,7 @@ public final class ApplianceTreeBuilder {
     /** Adds a host directory tree (the kernel's modules), walked on another thread, at its canonical paths. */
     private void addExtraTree(TreeInputs.ExtraTree extra) throws IOException, PackageDatabaseException {
         for (HostTreeWalk.Walked w : Background.await(extra.walked(), extra.hostDir())) {
-            String canon = paths.canonical(w.entry().path());
+            String canon = paths.canonical(w.path());
             if (canon == null) {
                 continue;
             }
@@ -195,9 +201,9 @@ public final class ApplianceTreeBuilder {
                 unreadable.add(w.host().toString());
                 continue;
             }
-            entries.put(canon, canon.equals(w.entry().path()) ? w.entry() : w.entry().withPath(canon));
+            entries.put(canon, HostEntries.of(w.stat(), canon, w.host(), w.linkTarget()));
             HostStat st = w.stat();
-            if (st.type() == EntryType.FILE && st.nlink() > 1) {
+            if (st.isRegularFile() && st.nlink() > 1) {
                 inodes.put(canon, st.dev() + ":" + st.ino());
             }
         }
@@ -242,8 +248,8 @@ public final class ApplianceTreeBuilder {
             case FAILED -> throw probe.failure();
             case FOUND -> {
                 HostStat st = probe.stat();
-                entries.put(path, probe.toEntry(path, host));
-                if (st.type() == EntryType.FILE && st.nlink() > 1) {
+                entries.put(path, HostEntries.of(st, path, host, probe.linkTarget()));
+                if (st.isRegularFile() && st.nlink() > 1) {
                     inodes.put(path, st.dev() + ":" + st.ino());
                 }
             }
@@ -421,7 +427,7 @@ public final class ApplianceTreeBuilder {
                 TreeEntry dir = null;
                 if (Files.isDirectory(host, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     try {
-                        dir = HostStat.of(host).toEntry(parent, host);
+                        dir = HostEntries.of(HostStat.of(host), parent, host, null);
                     } catch (IOException e) {
                         dir = null;
                     }
@@ -496,7 +502,7 @@ public final class ApplianceTreeBuilder {
             return;
         }
         scanned = new HashSet<>(hostFiles);
-        capabilityScan = Xattrs.capabilitiesInBackground(hostFiles);
+        capabilityScan = Background.start("getfattr", () -> Xattrs.capabilities(hostFiles));
     }
 
     private List<TreeEntry> addCapabilities(List<TreeEntry> list) throws IOException, PackageDatabaseException {

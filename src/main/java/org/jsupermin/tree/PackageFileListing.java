@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jsupermin.host.HostProbe;
+import org.jsupermin.host.HostProbes;
+import org.jsupermin.host.RootPaths;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageFile;
 

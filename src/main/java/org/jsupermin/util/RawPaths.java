@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * replacement characters and refuses to turn such a string back into a path; the appliance keeps
  * those bytes as escapes ({@link FileNames}). Here a path is made from, and read as, its bytes:
  * {@code sun.nio.fs.UnixPath} holds them in its field {@code path}, set and read with
- * {@code sun.misc.Unsafe} (see {@code tree.StatFields} for why Unsafe, and why not from JDK 24
+ * {@code sun.misc.Unsafe} (see {@code host.StatFields} for why Unsafe, and why not from JDK 24
  * on). Where that is not possible such a name is refused with a clear message, never altered.
  * Names that are UTF-8 take the JDK's own way and cost nothing more.
  */

@@ -22,6 +22,8 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import org.jsupermin.host.HostTreeWalk;
+import org.jsupermin.host.RootPaths;
 import org.jsupermin.manifest.BaseFile;
 import org.jsupermin.manifest.Manifest;
 import org.jsupermin.manifest.ManifestWriter;

@@ -1,4 +1,4 @@
-package org.jsupermin.tree;
+package org.jsupermin.host;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -14,13 +14,13 @@ import org.jsupermin.util.AbsolutePaths;
 import org.jsupermin.util.RawPaths;
 
 /** Expands a hostfiles line (shell wildcards per component) against the root, sorted. */
-final class HostGlob {
+public final class HostGlob {
 
     private HostGlob() {
     }
 
     /** Appliance paths under {@code root} matching the absolute {@code pattern}. */
-    static List<String> expand(Path root, String pattern) throws IOException {
+    public static List<String> expand(Path root, String pattern) throws IOException {
         List<String> current = new ArrayList<>(List.of("/"));
         for (String component : AbsolutePaths.normalize(pattern).substring(1).split("/")) {
             if (component.isEmpty()) {

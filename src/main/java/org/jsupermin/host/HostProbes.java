@@ -1,11 +1,12 @@
-package org.jsupermin.tree;
+package org.jsupermin.host;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
-import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.util.Threads;
 
 /**
  * Looks at many host files at once: a helper thread probes them while the caller is still
@@ -14,7 +15,7 @@ import org.jsupermin.packages.PackageDatabaseException;
  * JVM's own work around each call being several times the system call's. Each result lands at
  * its file's index, so the outcome does not depend on which thread made it.
  */
-final class HostProbes {
+public final class HostProbes {
 
     /** Files a thread takes at a time: few enough that neither waits long for the other at the end. */
     private static final int CHUNK = 128;
@@ -27,22 +28,22 @@ final class HostProbes {
     private volatile int listed;
     private volatile boolean complete;
     private final AtomicInteger next = new AtomicInteger();
-    private final Background<Void> helper;
+    private final Future<Void> helper;
 
     /** Starts probing the files that {@link #add} will list, at most {@code capacity} of them. */
-    HostProbes(int capacity) {
+    public HostProbes(int capacity) {
         this.hosts = new Path[capacity];
         this.probes = new HostProbe[capacity];
         // a second thread only where there is a second core, and enough files to share
         boolean share = capacity > CHUNK && Runtime.getRuntime().availableProcessors() > 1;
-        this.helper = share ? Background.start("lstat", () -> {
+        this.helper = share ? Threads.start("lstat", () -> {
             work();
             return null;
         }) : null;
     }
 
     /** Lists {@code host} for probing; returns the index its probe will have. Only from the creating thread. */
-    int add(Path host) {
+    public int add(Path host) {
         int i = listed;
         hosts[i] = host;
         listed = i + 1;
@@ -50,20 +51,16 @@ final class HostProbes {
     }
 
     /** The host file listed at index {@code i}. */
-    Path host(int i) {
+    public Path host(int i) {
         return hosts[i];
     }
 
     /** Ends the list and returns the probe of each listed file, index for index. */
-    HostProbe[] finish() throws IOException {
+    public HostProbe[] finish() throws IOException {
         complete = true;
         work();
         if (helper != null) {
-            try {
-                helper.join(); // also makes the helper's results visible here
-            } catch (PackageDatabaseException e) {
-                throw new IllegalStateException(e); // probing reads no database
-            }
+            Threads.await(helper, RuntimeException.class, "lstat"); // also makes the helper's results visible here
         }
         return probes;
     }

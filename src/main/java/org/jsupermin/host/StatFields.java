@@ -1,4 +1,4 @@
-package org.jsupermin.tree;
+package org.jsupermin.host;
 
 import java.lang.reflect.Field;
 import java.nio.file.attribute.PosixFileAttributes;

@@ -1,4 +1,4 @@
-package org.jsupermin.tree;
+package org.jsupermin.host;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +9,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Map;
 
 /**
- * One lstat(2) of a host file, as the tree needs it.
+ * One lstat(2) of a host file: the numbers the appliance's entries are made of.
  *
  * @param mode st_mode including type bits
  * @param uid numeric owner
@@ -23,6 +23,10 @@ import java.util.Map;
  */
 public record HostStat(int mode, int uid, int gid, long size, long mtime, long dev, long ino, int nlink, long rdev) {
 
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFDIR = 0040000;
+    private static final int S_IFREG = 0100000;
+    private static final int S_IFLNK = 0120000;
     private static final String ATTRS = "unix:mode,uid,gid,size,lastModifiedTime,dev,ino,nlink,rdev";
 
     /** lstat of {@code path}; throws NoSuchFileException when it is absent. */
@@ -51,9 +55,19 @@ public record HostStat(int mode, int uid, int gid, long size, long mtime, long d
                 (Long) a.get("dev"), (Long) a.get("ino"), (Integer) a.get("nlink"), (Long) a.get("rdev"));
     }
 
-    /** The entry type. */
-    public EntryType type() {
-        return EntryType.fromMode(mode);
+    /** Whether it is a directory. */
+    public boolean isDirectory() {
+        return (mode & S_IFMT) == S_IFDIR;
+    }
+
+    /** Whether it is a regular file. */
+    public boolean isRegularFile() {
+        return (mode & S_IFMT) == S_IFREG;
+    }
+
+    /** Whether it is a symbolic link. */
+    public boolean isSymbolicLink() {
+        return (mode & S_IFMT) == S_IFLNK;
     }
 
     /** Major device number, as glibc's gnu_dev_major. */
@@ -64,21 +78,5 @@ public record HostStat(int mode, int uid, int gid, long size, long mtime, long d
     /** Minor device number, as glibc's gnu_dev_minor. */
     public int minor() {
         return (int) ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL));
-    }
-
-    /** The tree entry for this host file at {@code appliancePath}; reads a symlink's target. */
-    public TreeEntry toEntry(String appliancePath, Path hostPath) throws IOException {
-        String target = type() == EntryType.SYMLINK ? Files.readSymbolicLink(hostPath).toString() : null;
-        return toEntry(appliancePath, hostPath, target);
-    }
-
-    /** The tree entry for this host file at {@code appliancePath}, a symlink's target already read. */
-    TreeEntry toEntry(String appliancePath, Path hostPath, String target) {
-        EntryType type = type();
-        ContentSource source = type == EntryType.FILE ? new ContentSource.HostFile(hostPath) : null;
-        long entrySize = type == EntryType.FILE ? size : 0;
-        boolean device = type == EntryType.CHAR_DEVICE || type == EntryType.BLOCK_DEVICE;
-        return new TreeEntry(appliancePath, type, mode, uid, gid, mtime, entrySize, target, null,
-                device ? major() : 0, device ? minor() : 0, null, source);
     }
 }

@@ -1,4 +1,4 @@
-package org.jsupermin.tree;
+package org.jsupermin.host;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -18,9 +18,10 @@ import org.jsupermin.util.RawPaths;
  * Resolves appliance paths against the root's directory symlinks, the way the kernel would inside
  * a chroot: "/lib/x86_64-linux-gnu/libc.so.6" becomes "/usr/lib/x86_64-linux-gnu/libc.so.6" when
  * /lib is a symlink to usr/lib. Every directory symlink crossed is remembered, so the tree can hold
- * it (usrmerge aliases no package lists) and excludefiles can match through it.
+ * it (usrmerge aliases no package lists) and excludefiles can match through it. One instance
+ * remembers what it walked: use it from one thread.
  */
-final class RootPaths {
+public final class RootPaths {
 
     private static final int MAX_LINKS = 40;
 
@@ -36,13 +37,13 @@ final class RootPaths {
     private String lastParent;
     private String lastCanonical;
 
-    RootPaths(Path root) {
+    public RootPaths(Path root) {
         this.root = root;
         canonicalDirs.put("/", "/");
     }
 
     /** The host path of an appliance path. */
-    Path host(String appliancePath) throws FileSystemException {
+    public Path host(String appliancePath) throws FileSystemException {
         return appliancePath.equals("/") ? root : RawPaths.resolve(root, appliancePath.substring(1));
     }
 
@@ -50,7 +51,7 @@ final class RootPaths {
      * The canonical form of {@code path}: every directory component resolved through symlinks,
      * the last component kept as is. Returns null when resolution loops.
      */
-    String canonical(String path) throws IOException {
+    public String canonical(String path) throws IOException {
         String norm = AbsolutePaths.normalize(path);
         if (norm.equals("/")) {
             return "/";
@@ -80,7 +81,7 @@ final class RootPaths {
     }
 
     /** Directory symlinks crossed so far (link path to canonical target), sorted. */
-    TreeMap<String, String> directoryLinks() {
+    public TreeMap<String, String> directoryLinks() {
         return new TreeMap<>(dirLinks);
     }
 

@@ -1,4 +1,4 @@
-package org.jsupermin.tree;
+package org.jsupermin.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

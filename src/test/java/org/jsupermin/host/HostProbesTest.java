@@ -1,7 +1,8 @@
-package org.jsupermin.tree;
+package org.jsupermin.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class HostProbesTest {
         }
         assertEquals(HostProbe.Outcome.ABSENT, probes[3].outcome());
         assertEquals("target-2", probes[2].linkTarget());
-        assertEquals(EntryType.DIRECTORY, probes[1].stat().type());
+        assertTrue(probes[1].stat().isDirectory());
         assertEquals(4, probes[4].stat().size());
         assertNull(probes[hosts.size()], "nothing beyond what was listed");
     }

@@ -1,4 +1,4 @@
-package org.jsupermin.tree;
+package org.jsupermin.host;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,20 +9,18 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.jsupermin.util.Subprocess;
 
 /**
  * Reads the {@code security.capability} attributes of many host files with a few batched calls
- * of getfattr(1) (Java's own xattr view sees only the "user." namespace), in the caller's thread
- * or in the background while the tree is still being assembled. The appliance keeps them only
- * on files with an execute, setuid or setgid bit ({@link #mayHaveCapabilities}): file
+ * of getfattr(1) (Java's own xattr view sees only the "user." namespace). The appliance keeps
+ * them only on files with an execute, setuid or setgid bit ({@link #mayHaveCapabilities}): file
  * capabilities act only when execve(2) runs the file.
  */
-final class Xattrs {
+public final class Xattrs {
 
-    static final String CAPABILITY = "security.capability";
+    public static final String CAPABILITY = "security.capability";
     /**
      * Arguments per getfattr run: well under Linux's limit (a quarter of the stack limit, 2 MiB
      * by default), so that a package set's files take one run.
@@ -33,12 +31,12 @@ final class Xattrs {
     }
 
     /** Whether a file of this mode is asked for capabilities: it has an execute, setuid or setgid bit. */
-    static boolean mayHaveCapabilities(int mode) {
+    public static boolean mayHaveCapabilities(int mode) {
         return (mode & 06111) != 0;
     }
 
     /** Whether getfattr is on the PATH. */
-    static boolean available() {
+    public static boolean available() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "getfattr"))) {
                 return true;
@@ -47,18 +45,8 @@ final class Xattrs {
         return false;
     }
 
-    /** Starts reading the capabilities of {@code files} on a background thread. */
-    static Background<Map<Path, byte[]>> capabilitiesInBackground(List<Path> files) {
-        return Background.start("getfattr", new Callable<Map<Path, byte[]>>() {
-            @Override
-            public Map<Path, byte[]> call() throws IOException {
-                return capabilities(files);
-            }
-        });
-    }
-
     /** The capability attribute of each file that has one, by host path. */
-    static Map<Path, byte[]> capabilities(List<Path> files) throws IOException {
+    public static Map<Path, byte[]> capabilities(List<Path> files) throws IOException {
         Map<Path, byte[]> result = new HashMap<>();
         int next = 0;
         while (next < files.size()) {

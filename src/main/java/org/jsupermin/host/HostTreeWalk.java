@@ -1,4 +1,4 @@
-package org.jsupermin.tree;
+package org.jsupermin.host;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -18,35 +18,30 @@ import org.jsupermin.util.RawPaths;
 /**
  * A host directory tree read whole (the kernel's modules for ext2): one lstat per name, which
  * also says whether to descend, symlinks kept as links. It can run on another thread before the
- * rest of the tree is known; the {@link ApplianceTreeBuilder} then takes its entries as they are.
+ * rest of the tree is known; the tree builder then takes its names as they are.
  */
 public final class HostTreeWalk {
 
     /**
      * One name found.
      *
-     * @param entry the tree entry at its appliance path (before canonicalisation)
+     * @param path its appliance path (before canonicalisation)
      * @param host the host path
      * @param stat its lstat
+     * @param linkTarget a symlink's target, null for anything else
      * @param readable false for a regular file or directory this process cannot read (left out,
      *     with a warning)
      */
-    public record Walked(TreeEntry entry, Path host, HostStat stat, boolean readable) {
+    public record Walked(String path, Path host, HostStat stat, String linkTarget, boolean readable) {
     }
 
     /** A directory's entry, its name taken once (sorting compares names many times). */
     private record Child(String name, Path host) {
-        static final Comparator<Child> BY_NAME = new Comparator<Child>() {
-            @Override
-            public int compare(Child a, Child b) {
-                return PathOrder.compare(a.name, b.name);
-            }
-        };
+        static final Comparator<Child> BY_NAME = (a, b) -> PathOrder.compare(a.name, b.name);
     }
 
     private HostTreeWalk() {
     }
-
 
     /**
      * Everything under {@code hostDir} (itself included) at {@code appliancePath} and below, in
@@ -64,9 +59,10 @@ public final class HostTreeWalk {
 
     private static void add(List<Walked> found, Consumer<Walked> visitor, Path host, String path, HostStat st)
             throws IOException {
-        if (st.type() != EntryType.DIRECTORY) {
-            boolean readable = st.type() != EntryType.FILE || Files.isReadable(host);
-            emit(found, visitor, new Walked(st.toEntry(path, host), host, st, readable));
+        if (!st.isDirectory()) {
+            boolean readable = !st.isRegularFile() || Files.isReadable(host);
+            String target = st.isSymbolicLink() ? Files.readSymbolicLink(host).toString() : null;
+            emit(found, visitor, new Walked(path, host, st, target, readable));
             return;
         }
         List<Child> children = new ArrayList<>();
@@ -77,10 +73,10 @@ public final class HostTreeWalk {
         } catch (NoSuchFileException e) {
             return; // removed while walking
         } catch (AccessDeniedException e) {
-            emit(found, visitor, new Walked(st.toEntry(path, host), host, st, false));
+            emit(found, visitor, new Walked(path, host, st, null, false));
             return;
         }
-        emit(found, visitor, new Walked(st.toEntry(path, host), host, st, true));
+        emit(found, visitor, new Walked(path, host, st, null, true));
         String prefix = path.equals("/") ? "/" : path + "/";
         children.sort(Child.BY_NAME);
         for (Child child : children) {

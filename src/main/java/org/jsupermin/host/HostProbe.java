@@ -1,4 +1,4 @@
-package org.jsupermin.tree;
+package org.jsupermin.host;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -17,10 +17,10 @@ import org.jsupermin.util.RawPaths;
  * @param linkTarget the symlink's target, when found and a symlink
  * @param failure the error to report, when failed
  */
-record HostProbe(Outcome outcome, HostStat stat, String linkTarget, IOException failure) {
+public record HostProbe(Outcome outcome, HostStat stat, String linkTarget, IOException failure) {
 
     /** What a look at a host file can find. */
-    enum Outcome {
+    public enum Outcome {
         /** Present and readable: it goes in. */
         FOUND,
         /** Absent (listed by its package but removed on the host): left out silently. */
@@ -32,7 +32,7 @@ record HostProbe(Outcome outcome, HostStat stat, String linkTarget, IOException 
     }
 
     /** Looks at {@code host} without following a final symlink; asks access(2) whether a regular file is readable. */
-    static HostProbe of(Path host) {
+    public static HostProbe of(Path host) {
         HostStat st;
         try {
             st = HostStat.of(host);
@@ -43,12 +43,11 @@ record HostProbe(Outcome outcome, HostStat stat, String linkTarget, IOException 
         } catch (IOException e) {
             return new HostProbe(Outcome.FAILED, null, null, e);
         }
-        EntryType type = st.type();
-        if (type == EntryType.FILE && !Files.isReadable(host)) {
+        if (st.isRegularFile() && !Files.isReadable(host)) {
             return new HostProbe(Outcome.UNREADABLE, null, null, null);
         }
         String target = null;
-        if (type == EntryType.SYMLINK) {
+        if (st.isSymbolicLink()) {
             try {
                 target = RawPaths.text(Files.readSymbolicLink(host));
             } catch (IOException e) {
@@ -56,10 +55,5 @@ record HostProbe(Outcome outcome, HostStat stat, String linkTarget, IOException 
             }
         }
         return new HostProbe(Outcome.FOUND, st, target, null);
-    }
-
-    /** The tree entry for the found host file {@code host} at {@code appliancePath}. */
-    TreeEntry toEntry(String appliancePath, Path host) {
-        return stat.toEntry(appliancePath, host, linkTarget);
     }
 }
