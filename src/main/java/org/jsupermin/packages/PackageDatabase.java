@@ -74,6 +74,16 @@ public interface PackageDatabase {
     }
 
     /**
+     * The package database of an image holding exactly {@code contained}: their records and file
+     * lists as the distribution's tools write them, read from this database in one pass. A
+     * backend that cannot write one says so in {@link ImageDatabase#warning()}.
+     */
+    default ImageDatabase imageDatabase(Collection<InstalledPackage> contained) throws PackageDatabaseException {
+        return ImageDatabase.none("the image has no " + driverName() + " package database: jsupermin cannot write one,"
+                + " so the distribution's tools and scanners see no packages in it");
+    }
+
+    /**
      * The root's link groups of update-alternatives (or the distribution's equivalent), sorted by
      * name; the appliance links each group to the first of its choices that it contains.
      */

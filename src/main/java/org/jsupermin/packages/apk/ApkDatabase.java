@@ -18,6 +18,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.jsupermin.packages.ConfigFile;
 import org.jsupermin.packages.ConfigFileOptions;
+import org.jsupermin.packages.ImageDatabase;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.LoadedPackages;
 import org.jsupermin.packages.PackageDatabase;
@@ -102,6 +103,12 @@ public final class ApkDatabase implements PackageDatabase {
     public Map<InstalledPackage, PackageDetails> details(Collection<InstalledPackage> wanted)
             throws PackageDatabaseException {
         return ApkDetails.read(root.resolve(ApkDriver.INSTALLED), wanted);
+    }
+
+    /** The installed database of {@code contained}, their world file and the architecture (see {@link ApkImageDatabase}). */
+    @Override
+    public ImageDatabase imageDatabase(Collection<InstalledPackage> contained) throws PackageDatabaseException {
+        return ApkImageDatabase.write(root, contained);
     }
 
     @Override

@@ -3,10 +3,12 @@ package org.jsupermin.packages.apk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jsupermin.packages.InstalledPackage;
@@ -26,20 +28,51 @@ final class ApkDetails {
     private ApkDetails() {
     }
 
+    /**
+     * One package's block of the installed database.
+     *
+     * @param id "name:arch=version", as {@link InstalledPackage#toString()}
+     * @param fields the first value of each key
+     * @param text the block's lines, each ending in "\n"
+     */
+    record Block(String id, Map<Character, String> fields, String text) {
+    }
+
     /** The details of each of {@code packages}, in that order, from the installed database {@code file}. */
     static Map<InstalledPackage, PackageDetails> read(Path file, Collection<InstalledPackage> packages)
             throws PackageDatabaseException {
+        Map<String, InstalledPackage> wanted = new TreeMap<>();
+        for (InstalledPackage p : packages) {
+            wanted.put(p.toString(), p);
+        }
+        Map<String, PackageDetails> found = new TreeMap<>();
+        for (Block b : blocks(file)) {
+            InstalledPackage p = wanted.get(b.id());
+            if (p != null) {
+                found.put(b.id(), details(p, b.fields(), b.text()));
+            }
+        }
+        Map<InstalledPackage, PackageDetails> result = new LinkedHashMap<>();
+        for (InstalledPackage p : packages) {
+            PackageDetails d = found.get(p.toString());
+            if (d == null) {
+                throw new PackageDatabaseException("reading " + file + ": package " + p
+                        + " is not in it (was it removed while the build ran?)");
+            }
+            result.put(p, d);
+        }
+        return result;
+    }
+
+    /** The blocks of the installed database {@code file}, in file order. */
+    static List<Block> blocks(Path file) throws PackageDatabaseException {
         String text;
         try {
             text = FileNames.decode(Files.readAllBytes(file)); // as apk: bytes, any not UTF-8 kept as escapes
         } catch (IOException e) {
             throw new PackageDatabaseException("reading " + file + ": " + IoErrors.describe(e), e);
         }
-        Map<String, InstalledPackage> wanted = new TreeMap<>();
-        for (InstalledPackage p : packages) {
-            wanted.put(p.id(), p);
-        }
-        Map<String, PackageDetails> found = new TreeMap<>();
+        List<Block> out = new ArrayList<>();
         Map<Character, String> fields = new TreeMap<>();
         StringBuilder block = new StringBuilder();
         for (String line : (text + "\n").split("\n", -1)) {
@@ -51,25 +84,13 @@ final class ApkDetails {
                 continue;
             }
             if (block.length() > 0) {
-                String id = fields.get('P') + ":" + fields.getOrDefault('A', "noarch");
-                InstalledPackage p = wanted.get(id);
-                if (p != null && p.version().equals(fields.get('V'))) {
-                    found.put(id, details(p, fields, block.toString()));
-                }
+                String id = fields.get('P') + ":" + fields.getOrDefault('A', "noarch") + "=" + fields.get('V');
+                out.add(new Block(id, Map.copyOf(fields), block.toString()));
             }
             fields.clear();
             block.setLength(0);
         }
-        Map<InstalledPackage, PackageDetails> result = new LinkedHashMap<>();
-        for (InstalledPackage p : packages) {
-            PackageDetails d = found.get(p.id());
-            if (d == null) {
-                throw new PackageDatabaseException("reading " + file + ": package " + p
-                        + " is not in it (was it removed while the build ran?)");
-            }
-            result.put(p, d);
-        }
-        return result;
+        return out;
     }
 
     private static PackageDetails details(InstalledPackage p, Map<Character, String> f, String record) {

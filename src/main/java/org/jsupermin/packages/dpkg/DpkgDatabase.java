@@ -17,6 +17,7 @@ import org.jsupermin.packages.AlternativeGroup;
 import org.jsupermin.packages.ConfigFile;
 import org.jsupermin.packages.ConfigFileOptions;
 import org.jsupermin.packages.ExtraEntry;
+import org.jsupermin.packages.ImageDatabase;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
@@ -132,6 +133,12 @@ public final class DpkgDatabase implements PackageDatabase {
     public Map<InstalledPackage, PackageDetails> details(Collection<InstalledPackage> packages)
             throws PackageDatabaseException {
         return DpkgDetails.read(status.file(), packages);
+    }
+
+    /** The status paragraphs and info files of {@code contained}, and what dpkg needs to run (see {@link DpkgImageDatabase}). */
+    @Override
+    public ImageDatabase imageDatabase(Collection<InstalledPackage> contained) throws PackageDatabaseException {
+        return new DpkgImageDatabase(root).write(contained, details(contained));
     }
 
     @Override

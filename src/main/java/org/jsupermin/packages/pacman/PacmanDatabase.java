@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.jsupermin.packages.ConfigFile;
 import org.jsupermin.packages.ConfigFileOptions;
 import org.jsupermin.packages.Dependency;
+import org.jsupermin.packages.ImageDatabase;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.LoadedPackages;
 import org.jsupermin.packages.MultiArch;
@@ -184,6 +185,12 @@ public final class PacmanDatabase implements PackageDatabase {
             out.put(p, PacmanDetails.read(directory(p).resolve("desc"), p));
         }
         return out;
+    }
+
+    /** The local database directories of {@code contained} (see {@link PacmanImageDatabase}). */
+    @Override
+    public ImageDatabase imageDatabase(Collection<InstalledPackage> contained) throws PackageDatabaseException {
+        return PacmanImageDatabase.write(this, contained);
     }
 
     /** The directory of {@code p} in the local database. */

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.jsupermin.packages.ConfigFile;
 import org.jsupermin.packages.ConfigFileOptions;
 import org.jsupermin.packages.Dependency;
+import org.jsupermin.packages.ImageDatabase;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.LoadedPackages;
 import org.jsupermin.packages.PackageDatabase;
@@ -97,6 +98,16 @@ public final class RpmDatabase implements PackageDatabase {
     public Map<InstalledPackage, PackageDetails> details(Collection<InstalledPackage> wanted)
             throws PackageDatabaseException {
         return RpmDetails.read(dbFile, wanted);
+    }
+
+    /**
+     * None: an rpm database is an sqlite file of signed headers that only rpm's own library writes
+     * faithfully; the image goes without one, and says so.
+     */
+    @Override
+    public ImageDatabase imageDatabase(Collection<InstalledPackage> contained) {
+        return ImageDatabase.none("the image has no rpm database (writing rpmdb.sqlite is not supported): rpm -qa in it"
+                + " lists nothing and scanners find no rpm packages; pass --no-package-db to silence this");
     }
 
     private void load() throws PackageDatabaseException {

@@ -1,0 +1,112 @@
+package org.jsupermin.tree;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jsupermin.packages.ExtraEntry;
+import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.PackageDatabase;
+import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.packages.PackageFile;
+
+/**
+ * What a container image needs that an appliance may lack: {@code /bin/sh} (a Dockerfile
+ * {@code RUN}, {@code docker run IMG CMD} in shell form), {@code /etc/passwd} and
+ * {@code /etc/group} ({@code USER name}, {@code docker run --user name}).
+ */
+public final class ContainerEssentials {
+
+    /** The paths checked, in the order a warning names them. */
+    static final List<String> PATHS = List.of("/bin/sh", "/etc/passwd", "/etc/group");
+
+    private ContainerEssentials() {
+    }
+
+    /** The essentials {@code tree} lacks (a dangling symlink counts as missing), in {@link #PATHS} order. */
+    public static List<String> missing(ApplianceTree tree) {
+        List<String> out = new ArrayList<>();
+        for (String p : PATHS) {
+            String resolved = TreePaths.resolve(tree, p, true);
+            TreeEntry e = resolved == null ? null : tree.get(resolved);
+            if (e == null || e.type() != EntryType.FILE) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One line naming what {@code tree} lacks and the packages of {@code db} that would provide
+     * it; "" when nothing is missing. The owners are looked up only then: in every installed
+     * package's file list (a /usr-merged name counts) and in what the database makes for a package
+     * (base-passwd's accounts on dpkg).
+     */
+    public static String warning(ApplianceTree tree, PackageDatabase db) throws PackageDatabaseException {
+        List<String> missing = missing(tree);
+        if (missing.isEmpty()) {
+            return "";
+        }
+        List<InstalledPackage> installed = db.installedPackages();
+        Map<InstalledPackage, List<PackageFile>> files = db.files(installed);
+        TreeSet<String> providers = new TreeSet<>();
+        List<String> unprovided = new ArrayList<>();
+        for (String path : missing) {
+            String owner = owner(path, files, db, installed);
+            if (owner == null) {
+                unprovided.add(path);
+            } else {
+                providers.add(owner);
+            }
+        }
+        StringBuilder b = new StringBuilder("the image has no ").append(String.join(" or ", missing)).append(": ");
+        if (missing.contains("/bin/sh")) {
+            b.append("a Dockerfile RUN or a docker run command in shell form fails");
+            if (missing.size() > 1) {
+                b.append(", and so does ");
+            }
+        }
+        if (missing.size() > 1 || !missing.contains("/bin/sh")) {
+            b.append("a USER or docker run --user with a user name");
+        }
+        if (!providers.isEmpty()) {
+            b.append("; add ").append(String.join(" ", providers)).append(" to the packages");
+        }
+        if (!unprovided.isEmpty()) {
+            b.append(providers.isEmpty() ? "; " : ", and ").append("no installed package provides ")
+                    .append(String.join(" or ", unprovided));
+        }
+        return b.toString();
+    }
+
+    /** The first installed package (by name) that lists {@code path} or makes it; null for none. */
+    private static String owner(String path, Map<InstalledPackage, List<PackageFile>> files, PackageDatabase db,
+                                List<InstalledPackage> installed) throws PackageDatabaseException {
+        List<String> names = List.of(path, merged(path));
+        for (InstalledPackage p : installed) {
+            for (PackageFile f : files.get(p)) {
+                if (names.contains(f.path())) {
+                    return p.name();
+                }
+            }
+        }
+        for (InstalledPackage p : installed) {
+            for (ExtraEntry x : db.extraEntries(List.of(p))) {
+                if (x.content() != null && names.contains(x.path())) {
+                    return p.name();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The /usr-merged name of a path under /bin, /sbin or /lib* ("/usr/bin/sh"); the path itself otherwise. */
+    private static String merged(String path) {
+        for (String top : new String[] {"/bin/", "/sbin/", "/lib/", "/lib32/", "/lib64/", "/libx32/"}) {
+            if (path.startsWith(top)) {
+                return "/usr" + path;
+            }
+        }
+        return path;
+    }
+}

@@ -1,0 +1,73 @@
+package org.jsupermin.tree;
+
+import java.util.Map;
+import org.jsupermin.util.AbsolutePaths;
+
+/** Paths resolved inside a tree through its own symlinks, as a kernel would inside the image. */
+final class TreePaths {
+
+    /** As Linux: at most 40 symlinks followed for one path. */
+    private static final int MAX_LINKS = 40;
+
+    private TreePaths() {
+    }
+
+    /**
+     * Where {@code path} leads in the tree whose entries are {@code byPath}: its directories
+     * resolved through symlinks, and the last component too when {@code followLast}. The result
+     * may name no entry; null when the links loop or go through something that is not a directory.
+     */
+    static String resolve(Map<String, TreeEntry> byPath, String path, boolean followLast) {
+        return resolve(new Lookup() {
+            @Override
+            public TreeEntry get(String p) {
+                return byPath.get(p);
+            }
+        }, path, followLast);
+    }
+
+    /** {@link #resolve(Map, String, boolean)} in a whole tree. */
+    static String resolve(ApplianceTree tree, String path, boolean followLast) {
+        return resolve(new Lookup() {
+            @Override
+            public TreeEntry get(String p) {
+                return tree.get(p);
+            }
+        }, path, followLast);
+    }
+
+    /** An entry by path (a class, not a method reference: linking one costs start-up time). */
+    private interface Lookup {
+        TreeEntry get(String path);
+    }
+
+    private static String resolve(Lookup byPath, String path, boolean followLast) {
+        String rest = AbsolutePaths.normalize(path);
+        String done = "";
+        int links = 0;
+        while (!rest.isEmpty()) {
+            int slash = rest.indexOf('/', 1);
+            String component = slash < 0 ? rest : rest.substring(0, slash);
+            rest = slash < 0 ? "" : rest.substring(slash);
+            String candidate = done + component;
+            TreeEntry e = byPath.get(candidate);
+            boolean last = rest.isEmpty();
+            if (e != null && e.type() == EntryType.SYMLINK && (!last || followLast)) {
+                if (++links > MAX_LINKS) {
+                    return null;
+                }
+                String target = e.linkTarget();
+                String base = target.startsWith("/") ? target : (done.isEmpty() ? "/" : done) + "/" + target;
+                rest = AbsolutePaths.normalize(base) + rest;
+                rest = rest.equals("/") ? "" : rest;
+                done = "";
+                continue;
+            }
+            if (e != null && !last && e.type() != EntryType.DIRECTORY) {
+                return null;
+            }
+            done = candidate;
+        }
+        return done.isEmpty() ? "/" : done;
+    }
+}
