@@ -60,15 +60,14 @@ public final class ContainerEssentials {
             }
         }
         StringBuilder b = new StringBuilder("the image has no ").append(String.join(" or ", missing)).append(": ");
+        List<String> failing = new ArrayList<>();
         if (missing.contains("/bin/sh")) {
-            b.append("a Dockerfile RUN or a docker run command in shell form fails");
-            if (missing.size() > 1) {
-                b.append(", and so does ");
-            }
+            failing.add("a Dockerfile RUN or a shell-form docker run command fails");
         }
-        if (missing.size() > 1 || !missing.contains("/bin/sh")) {
-            b.append("a USER or docker run --user with a user name");
+        if (missing.size() > (missing.contains("/bin/sh") ? 1 : 0)) {
+            failing.add("a USER or docker run --user naming a user fails");
         }
+        b.append(String.join(" and ", failing));
         if (!providers.isEmpty()) {
             b.append("; add ").append(String.join(" ", providers)).append(" to the packages");
         }
