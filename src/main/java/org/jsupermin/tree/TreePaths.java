@@ -1,6 +1,7 @@
 package org.jsupermin.tree;
 
 import java.util.Map;
+import java.util.function.Function;
 import org.jsupermin.util.AbsolutePaths;
 
 /** Paths resolved inside a tree through its own symlinks, as a kernel would inside the image. */
@@ -18,30 +19,15 @@ final class TreePaths {
      * may name no entry; null when the links loop or go through something that is not a directory.
      */
     static String resolve(Map<String, TreeEntry> byPath, String path, boolean followLast) {
-        return resolve(new Lookup() {
-            @Override
-            public TreeEntry get(String p) {
-                return byPath.get(p);
-            }
-        }, path, followLast);
+        return resolve(byPath::get, path, followLast);
     }
 
     /** {@link #resolve(Map, String, boolean)} in a whole tree. */
     static String resolve(ApplianceTree tree, String path, boolean followLast) {
-        return resolve(new Lookup() {
-            @Override
-            public TreeEntry get(String p) {
-                return tree.get(p);
-            }
-        }, path, followLast);
+        return resolve(tree::get, path, followLast);
     }
 
-    /** An entry by path (a class, not a method reference: linking one costs start-up time). */
-    private interface Lookup {
-        TreeEntry get(String path);
-    }
-
-    private static String resolve(Lookup byPath, String path, boolean followLast) {
+    private static String resolve(Function<String, TreeEntry> byPath, String path, boolean followLast) {
         String rest = AbsolutePaths.normalize(path);
         String done = "";
         int links = 0;
@@ -50,7 +36,7 @@ final class TreePaths {
             String component = slash < 0 ? rest : rest.substring(0, slash);
             rest = slash < 0 ? "" : rest.substring(slash);
             String candidate = done + component;
-            TreeEntry e = byPath.get(candidate);
+            TreeEntry e = byPath.apply(candidate);
             boolean last = rest.isEmpty();
             if (e != null && e.type() == EntryType.SYMLINK && (!last || followLast)) {
                 if (++links > MAX_LINKS) {
