@@ -34,6 +34,7 @@ class PackageDependenciesTest {
             Map.entry("tar", Set.of("util")),
             Map.entry("ext2", Set.of("util")),
             Map.entry("push", Set.of("util")),
+            Map.entry("oci", Set.of("format", "tree", "packages", "resolve", "sbom", "tar", "util")),
             Map.entry("util", Set.of()));
 
     @Test
