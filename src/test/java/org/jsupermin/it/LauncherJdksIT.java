@@ -75,7 +75,8 @@ class LauncherJdksIT {
                 + "case \"$*\" in *ArchiveClassesAtExit*) echo x >> '" + attempts + "'; exit 1 ;; esac\n"
                 + "exec '" + JDK17.resolve("bin/java") + "' \"$@\"\n");
         assertTrue(java.toFile().setExecutable(true));
-        Map<String, String> env = Map.of("JAVA", java.toString(), "JSUPERMIN_CACHE_DIR", cache.toString());
+        Map<String, String> env = Map.of("JAVA", java.toString(), "JSUPERMIN_CACHE_DIR", cache.toString(),
+                "JSUPERMIN_CDS", "1", "JAVA_OPTS", "");
         for (int run = 0; run < 2; run++) {
             Result r = Tools.run(List.of(Tools.LAUNCHER.toString(), "--version"), env).orFail("bin/supermin --version");
             assertTrue(r.stdout().startsWith("supermin "), r.stdout());
@@ -99,6 +100,7 @@ class LauncherJdksIT {
                 "JAVA", "",
                 "PATH", jdk.resolve("bin") + ":" + System.getenv("PATH"),
                 "JSUPERMIN_CACHE_DIR", cache.toString(),
+                "JSUPERMIN_CDS", "1",
                 "JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog));
         r.orFail("the README's main command with " + jdk + " (" + name + ")");
         assertEquals("hello from the appliance\n", r.stdout(), name);
