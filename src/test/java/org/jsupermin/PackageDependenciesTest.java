@@ -28,7 +28,7 @@ class PackageDependenciesTest {
             Map.entry("manifest", Set.of("tar", "util")),
             Map.entry("packages", Set.of("util")),
             Map.entry("resolve", Set.of("packages", "util")),
-            Map.entry("tree", Set.of("manifest", "resolve", "packages", "host", "util")),
+            Map.entry("tree", Set.of("manifest", "resolve", "packages", "host", "tar", "util")),
             Map.entry("host", Set.of("util")),
             Map.entry("format", Set.of("tree", "host", "ext2", "tar", "util")),
             Map.entry("tar", Set.of("util")),

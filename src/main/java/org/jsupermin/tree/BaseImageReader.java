@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jsupermin.tar.TarReader;
 import org.jsupermin.util.Compression;
 import org.jsupermin.util.IoErrors;
 

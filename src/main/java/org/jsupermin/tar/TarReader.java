@@ -1,4 +1,4 @@
-package org.jsupermin.tree;
+package org.jsupermin.tar;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import org.jsupermin.util.FileNames;
  * expanded. Metadata (pax records, long names, sparse maps) is bounded, so that a hostile header
  * cannot claim the memory.
  */
-final class TarReader {
+public final class TarReader {
 
     private static final int BLOCK = 512;
     /** The most metadata one member may carry (pax records, long names). */
@@ -33,7 +33,8 @@ final class TarReader {
     private long remaining;
     private long padding;
 
-    TarReader(InputStream in) {
+    /** Reads from {@code in}, which it does not close. */
+    public TarReader(InputStream in) {
         this.in = in;
     }
 
@@ -47,12 +48,12 @@ final class TarReader {
      * @param sparse for a sparse member, pairs of (offset, length) of its data segments, in
      *     order; their bytes follow each other in {@link #content}; null otherwise
      */
-    record Member(String name, char type, int mode, long uid, long gid, long mtime, long size, String linkName,
+    public record Member(String name, char type, int mode, long uid, long gid, long mtime, long size, String linkName,
                   int devMajor, int devMinor, long[] sparse) {
     }
 
     /** The next member, or null at the archive's end. */
-    Member next() throws IOException {
+    public Member next() throws IOException {
         skipRest();
         String longName = null;
         String longLink = null;
@@ -83,7 +84,7 @@ final class TarReader {
     }
 
     /** The current member's stored bytes: its content, or for a sparse member its data segments. */
-    InputStream content() {
+    public InputStream content() {
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -374,7 +375,7 @@ final class TarReader {
     }
 
     /** Archive data that is not what a tar archive holds (as opposed to a short or unreadable file). */
-    static final class DamagedException extends IOException {
+    public static final class DamagedException extends IOException {
         private static final long serialVersionUID = 1L;
 
         DamagedException(String message) {
