@@ -35,6 +35,7 @@ class PackageDependenciesTest {
             Map.entry("ext2", Set.of("util")),
             Map.entry("push", Set.of("util")),
             Map.entry("oci", Set.of("format", "tree", "packages", "resolve", "sbom", "tar", "util")),
+            Map.entry("sbom", Set.of("packages", "resolve", "util")),
             Map.entry("util", Set.of()));
 
     @Test
