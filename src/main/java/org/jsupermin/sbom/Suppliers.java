@@ -7,7 +7,7 @@ final class Suppliers {
 
     /** Words that make a maintainer a team rather than a person. */
     private static final String[] ORGANIZATION_WORDS = {
-        "maintainers", "team", "project", "developers", "packagers", "group", "debian", "ubuntu",
+        "maintainers", "authors", "team", "project", "developers", "packagers", "group", "debian", "ubuntu",
         "fedora", "alpine", "arch linux", "foundation", "community", "inc.", "ltd", "gmbh", "llc",
         "corporation", "red hat", "suse", "centos", "amazon",
     };
@@ -36,7 +36,19 @@ final class Suppliers {
         if (name.isEmpty()) {
             name = email;
         }
+        if (!isEmail(email)) {
+            // "Google Cloud CLI Authors <https://…>": an address that is not one is left out
+            email = "";
+        }
+        if (name.isEmpty()) {
+            return Supplier.UNKNOWN;
+        }
         return new Supplier(organization(name), name, email.equals(name) ? "" : email);
+    }
+
+    /** LOCAL@DOMAIN.TLD with nothing in it that addresses do not hold. */
+    static boolean isEmail(String s) {
+        return s.matches("[^@\\s<>()\\[\\]/,;:\"]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     }
 
     private static boolean organization(String name) {

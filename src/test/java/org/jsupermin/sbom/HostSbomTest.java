@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
-import org.jsupermin.packages.PackageDatabases;
+import org.jsupermin.packages.drivers.PackageDatabases;
 import org.jsupermin.resolve.Resolution;
 import org.jsupermin.resolve.Resolver;
 import org.jsupermin.util.SourceDateEpoch;
