@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jsupermin.build.FormatRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Range;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,6 +75,7 @@ public final class CommandModel {
             }
             Class<?> type = option.type();
             spec.addOption(OptionSpec.builder(option.names())
+                    .completionCandidates(option == SuperminOption.FORMAT ? FormatRegistry.standard().names() : null)
                     .arity(defaultArity(option))
                     .type(type)
                     .auxiliaryTypes(type.isArray() ? type.getComponentType() : type == List.class ? String.class : type)

@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
+import org.jsupermin.build.InvalidRequestException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -30,12 +31,13 @@ final class Errors {
     }
 
     /**
-     * A failure raised while running {@code command}: a {@link UsageException} with the synopsis of
+     * A failure raised while running {@code command}: a usage error ({@link UsageException}, a build's
+     * {@link InvalidRequestException}) with the synopsis of
      * {@code cl} (built here when null, as only this error needs picocli), anything else on one line
      * with the stack trace at -vvv.
      */
     static int onExecutionError(Exception e, SuperminCommand command, PrintWriter err, CommandLine cl) {
-        if (e instanceof UsageException) {
+        if (e instanceof UsageException || e instanceof InvalidRequestException) {
             CommandLine model = cl != null ? cl : CommandModel.commandLine(command);
             err.println("supermin: " + e.getMessage());
             err.print(model.getHelp().synopsis(0));

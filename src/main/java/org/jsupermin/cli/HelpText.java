@@ -3,6 +3,8 @@ package org.jsupermin.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jsupermin.build.FormatRegistry;
+
 /**
  * The text of {@code --help}, laid out from {@link SuperminOption}'s table: the synopsis, what the
  * program does, the options under the manual page's headings (one spelling each, {@code -o OUTPUT}
@@ -14,7 +16,7 @@ final class HelpText {
     /** The synopsis lines, also shown after a usage error. */
     static final String[] SYNOPSIS = {
         "  supermin --prepare [OPTIONS] PACKAGE... -o OUTPUTDIR",
-        "  supermin --build [OPTIONS] -f chroot|ext2|tar INPUT... -o OUTPUT",
+        "  supermin --build [OPTIONS] -f " + FormatRegistry.standard().label() + " INPUT... -o OUTPUT",
         "  supermin --list-drivers | --version | --help",
     };
 

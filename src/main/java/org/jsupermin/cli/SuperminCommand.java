@@ -3,8 +3,17 @@ package org.jsupermin.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+
+import org.jsupermin.build.Appliances;
+import org.jsupermin.build.FormatRegistry;
+import org.jsupermin.format.FormatOptions;
+import org.jsupermin.format.OutputFormat;
 
 /**
  * supermin 5's command line, with the same spellings, plus jsupermin's additions (the options are
@@ -22,9 +31,6 @@ public final class SuperminCommand implements Callable<Integer> {
     Path lock;
     boolean useInstalled;
     boolean includePackagelist;
-    String size;
-    String hostCpu;
-    boolean copyKernel;
     Path packagerConfig;
     boolean listDrivers;
     boolean[] verbose = new boolean[0];
@@ -33,7 +39,6 @@ public final class SuperminCommand implements Callable<Integer> {
     boolean help;
     Path root = Path.of("/");
     Path packagesFrom;
-    String compression;
     String explain;
     Path graph;
     boolean sizeReport;
@@ -43,6 +48,8 @@ public final class SuperminCommand implements Callable<Integer> {
     boolean minimize;
     List<String> locales = new ArrayList<>();
     List<String> arguments = new ArrayList<>();
+    /** The values of the format-specific options, typed as their fields would be (see {@link SuperminOption#read}). */
+    final Map<SuperminOption, Object> formatValues = new EnumMap<>(SuperminOption.class);
 
     private final PrintWriter err;
 
@@ -83,6 +90,39 @@ public final class SuperminCommand implements Callable<Integer> {
         return verbose.length;
     }
 
+    /** The format-specific options given. */
+    List<SuperminOption> givenFormatOptions() {
+        List<SuperminOption> given = new ArrayList<>();
+        for (SuperminOption option : SuperminOption.values()) {
+            if (option.formatSpecific() && isGiven(option.read(this))) {
+                given.add(option);
+            }
+        }
+        return given;
+    }
+
+    private static boolean isGiven(Object value) {
+        return value instanceof Boolean b ? b : value instanceof List<?> l ? !l.isEmpty() : value != null;
+    }
+
+    /** The format-specific options given, as the format reads them: "--long-name" → values. */
+    FormatOptions formatOptions() {
+        SortedMap<String, List<String>> values = new TreeMap<>();
+        for (SuperminOption option : givenFormatOptions()) {
+            Object value = option.read(this);
+            List<String> texts = new ArrayList<>();
+            if (value instanceof List<?> list) {
+                for (Object v : list) {
+                    texts.add(String.valueOf(v));
+                }
+            } else if (!(value instanceof Boolean)) {
+                texts.add(String.valueOf(value));
+            }
+            values.put(option.longName(), texts);
+        }
+        return new FormatOptions(values);
+    }
+
     private static void warnIf(Console console, boolean given, String option) {
         if (given) {
             console.warning(option + " applies to --build only; ignored");
@@ -90,22 +130,16 @@ public final class SuperminCommand implements Callable<Integer> {
     }
 
     /** Options that mean nothing for the chosen mode or format are said to be ignored, never silently. */
-    private void warnUnused(Console console) {
-        boolean ext2 = "ext2".equals(format);
-        if (!ext2 && size != null) {
-            console.warning("--size applies to -f ext2 only; ignored");
-        }
-        if (!ext2 && copyKernel) {
-            console.warning("--copy-kernel applies to -f ext2 only; ignored");
-        }
-        if (!ext2 && hostCpu != null) {
-            console.warning("--host-cpu chooses the kernel of -f ext2 only; ignored");
+    private void warnUnused(Console console, FormatRegistry formats) {
+        OutputFormat chosen = formats.find(format);
+        for (SuperminOption option : givenFormatOptions()) {
+            if (chosen != null && !chosen.optionNames().contains(option.longName())) {
+                List<String> takers = formats.formatsTaking(option.longName());
+                console.warning(option.longName() + " applies to " + FormatRegistry.choices(takers) + " only; ignored");
+            }
         }
         if (useInstalled) {
             console.warning("--use-installed applies to --prepare only; ignored");
-        }
-        if (compression != null && !"tar".equals(format)) {
-            console.warning("--compression applies to -f tar only; ignored");
         }
         if (sizeReport && explain != null) {
             console.warning("--size-report needs a build; ignored with --explain");
@@ -164,20 +198,20 @@ public final class SuperminCommand implements Callable<Integer> {
             }
             warnIf(console, ifNewer, "--if-newer");
             warnIf(console, lock != null, "--lock");
-            warnIf(console, size != null, "--size");
-            warnIf(console, copyKernel, "--copy-kernel");
-            warnIf(console, hostCpu != null, "--host-cpu");
             warnIf(console, includePackagelist, "--include-packagelist");
-            warnIf(console, compression != null, "--compression");
+            for (SuperminOption option : givenFormatOptions()) {
+                warnIf(console, true, option.longName());
+            }
             warnIf(console, sizeReport, "--size-report");
             warnIf(console, minimize, "--minimize");
             warnIf(console, !locales.isEmpty(), "--locale");
-            return new PrepareMode(this, console).run();
+            return new PrepareMode(this, console, Appliances.standard()).run();
         }
+        FormatRegistry formats = FormatRegistry.standard();
         if (format == null) {
-            throw new UsageException("--build needs -f chroot, -f ext2 or -f tar");
+            throw new UsageException("--build needs " + formats.choices());
         }
-        warnUnused(console);
-        return new BuildMode(this, console).run();
+        warnUnused(console, formats);
+        return new BuildMode(this, console, new Appliances(formats)).run();
     }
 }

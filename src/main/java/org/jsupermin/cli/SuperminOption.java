@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jsupermin.build.FormatRegistry;
+
 /**
  * supermin's command line, one constant per option in the order {@code --help} lists them: the
  * single table that both {@link QuickParser} and picocli's model ({@link CommandModel}) are made
@@ -25,7 +27,7 @@ enum SuperminOption {
     PACKAGER_CONFIG(Kind.PATH, Group.BOTH, "CONFIGFILE",
             "Package manager configuration file (accepted for compatibility; the database is read directly).",
             "--packager-config"),
-    FORMAT(Kind.TEXT, Group.BUILD, "chroot|ext2|tar",
+    FORMAT(Kind.TEXT, Group.BUILD, FormatRegistry.standard().label(),
             "Output format: a directory, a bootable ext2 appliance (kernel, initrd, root) or a tar archive.",
             "-f", "--format"),
     IF_NEWER(Kind.FLAG, Group.BUILD, null,
@@ -34,11 +36,11 @@ enum SuperminOption {
             "--lock"),
     INCLUDE_PACKAGELIST(Kind.FLAG, Group.BUILD, null, "Add /packagelist listing the appliance's packages.",
             "--include-packagelist"),
-    SIZE(Kind.TEXT, Group.BUILD, "SIZE", "Size of the ext2 filesystem (default 4G): 512M, 32G, 10737418240b.",
+    SIZE(Scope.FORMAT, Kind.TEXT, Group.BUILD, "SIZE", "Size of the ext2 filesystem (default 4G): 512M, 32G, 10737418240b.",
             "--size"),
-    HOST_CPU(Kind.TEXT, Group.BUILD, "ARCH", "Host CPU architecture for choosing the kernel (default: this machine's).",
+    HOST_CPU(Scope.FORMAT, Kind.TEXT, Group.BUILD, "ARCH", "Host CPU architecture for choosing the kernel (default: this machine's).",
             "--host-cpu"),
-    COPY_KERNEL(Kind.FLAG, Group.BUILD, null, "Copy the kernel into the output instead of symlinking it.",
+    COPY_KERNEL(Scope.FORMAT, Kind.FLAG, Group.BUILD, null, "Copy the kernel into the output instead of symlinking it.",
             "--copy-kernel"),
     USE_INSTALLED(Kind.FLAG, Group.PREPARE, null,
             "Take config files from the installed system instead of the package archives.", "--use-installed"),
@@ -46,7 +48,7 @@ enum SuperminOption {
     ROOT(Kind.PATH, Group.ADDITIONS, "DIR", "Read the package database and files of DIR instead of /.", "--root"),
     PACKAGES_FROM(Kind.PATH, Group.ADDITIONS, "DIR",
             "Find package files (.deb, .rpm, ...) for pristine config files in DIR first.", "--packages-from"),
-    COMPRESSION(Kind.TEXT, Group.ADDITIONS, "none|gzip|xz|zstd",
+    COMPRESSION(Scope.FORMAT, Kind.TEXT, Group.ADDITIONS, "none|gzip|xz|zstd",
             "Compression of -f tar output (default: from the file name).", "--compression"),
     EXPLAIN(Kind.TEXT, Group.ADDITIONS, "PACKAGE",
             "Print the dependency chain that brings PACKAGE in from a requested package, then exit without "
@@ -91,6 +93,17 @@ enum SuperminOption {
         }
     }
 
+    /**
+     * Whom an option is for: the command, or the formats that declare it among their
+     * {@link org.jsupermin.format.OutputFormat#optionNames() option names}. A format-specific
+     * option's value is kept by its long name and handed to the format as it is, so that a
+     * format's options need a line here and nothing in the build.
+     */
+    enum Scope {
+        COMMAND,
+        FORMAT
+    }
+
     /** How an option takes its value and what type its field has. */
     enum Kind {
         /** A boolean, given at most once. */
@@ -111,6 +124,7 @@ enum SuperminOption {
         POSITIONAL
     }
 
+    private final Scope scope;
     private final Kind kind;
     private final Group group;
     private final String paramLabel;
@@ -118,6 +132,11 @@ enum SuperminOption {
     private final String[] names;
 
     SuperminOption(Kind kind, Group group, String paramLabel, String description, String... names) {
+        this(Scope.COMMAND, kind, group, paramLabel, description, names);
+    }
+
+    SuperminOption(Scope scope, Kind kind, Group group, String paramLabel, String description, String... names) {
+        this.scope = scope;
         this.kind = kind;
         this.group = group;
         this.paramLabel = paramLabel;
@@ -127,6 +146,21 @@ enum SuperminOption {
 
     Kind kind() {
         return kind;
+    }
+
+    /** Whether the option belongs to the formats that declare it. */
+    boolean formatSpecific() {
+        return scope == Scope.FORMAT;
+    }
+
+    /** The long spelling ("--size"), by which a format knows its options. */
+    String longName() {
+        for (String n : names) {
+            if (n.startsWith("--")) {
+                return n;
+            }
+        }
+        return names.length == 0 ? name() : names[0];
     }
 
     /** The heading the option is listed under; null for {@link #ARGUMENTS}. */
@@ -190,6 +224,11 @@ enum SuperminOption {
 
     /** The current value of this option's field in {@code c}. */
     Object read(SuperminCommand c) {
+        if (formatSpecific()) {
+            // a list is kept in place, as the parsers add to it
+            return kind == Kind.LIST ? c.formatValues.computeIfAbsent(this, o -> initialValue())
+                    : c.formatValues.getOrDefault(this, initialValue());
+        }
         return switch (this) {
             case PREPARE -> c.prepare;
             case BUILD -> c.build;
@@ -199,9 +238,6 @@ enum SuperminOption {
             case LOCK -> c.lock;
             case USE_INSTALLED -> c.useInstalled;
             case INCLUDE_PACKAGELIST -> c.includePackagelist;
-            case SIZE -> c.size;
-            case HOST_CPU -> c.hostCpu;
-            case COPY_KERNEL -> c.copyKernel;
             case PACKAGER_CONFIG -> c.packagerConfig;
             case LIST_DRIVERS -> c.listDrivers;
             case VERBOSE -> c.verbose;
@@ -210,7 +246,6 @@ enum SuperminOption {
             case HELP -> c.help;
             case ROOT -> c.root;
             case PACKAGES_FROM -> c.packagesFrom;
-            case COMPRESSION -> c.compression;
             case EXPLAIN -> c.explain;
             case GRAPH -> c.graph;
             case SIZE_REPORT -> c.sizeReport;
@@ -220,12 +255,17 @@ enum SuperminOption {
             case MINIMIZE -> c.minimize;
             case LOCALE -> c.locales;
             case ARGUMENTS -> c.arguments;
+            default -> throw new IllegalStateException(this + " is kept with the format values");
         };
     }
 
     /** Sets this option's field in {@code c} to {@code value}, of {@link #type()}. */
     @SuppressWarnings("unchecked")
     void store(SuperminCommand c, Object value) {
+        if (formatSpecific()) {
+            c.formatValues.put(this, value == null ? initialValue() : value);
+            return;
+        }
         switch (this) {
             case PREPARE -> c.prepare = (Boolean) value;
             case BUILD -> c.build = (Boolean) value;
@@ -235,9 +275,6 @@ enum SuperminOption {
             case LOCK -> c.lock = (Path) value;
             case USE_INSTALLED -> c.useInstalled = (Boolean) value;
             case INCLUDE_PACKAGELIST -> c.includePackagelist = (Boolean) value;
-            case SIZE -> c.size = (String) value;
-            case HOST_CPU -> c.hostCpu = (String) value;
-            case COPY_KERNEL -> c.copyKernel = (Boolean) value;
             case PACKAGER_CONFIG -> c.packagerConfig = (Path) value;
             case LIST_DRIVERS -> c.listDrivers = (Boolean) value;
             case VERBOSE -> c.verbose = (boolean[]) value;
@@ -246,7 +283,6 @@ enum SuperminOption {
             case HELP -> c.help = (Boolean) value;
             case ROOT -> c.root = (Path) value;
             case PACKAGES_FROM -> c.packagesFrom = (Path) value;
-            case COMPRESSION -> c.compression = (String) value;
             case EXPLAIN -> c.explain = (String) value;
             case GRAPH -> c.graph = (Path) value;
             case SIZE_REPORT -> c.sizeReport = (Boolean) value;
@@ -256,6 +292,17 @@ enum SuperminOption {
             case MINIMIZE -> c.minimize = (Boolean) value;
             case LOCALE -> c.locales = value == null ? new ArrayList<>() : (List<String>) value;
             case ARGUMENTS -> c.arguments = value == null ? new ArrayList<>() : (List<String>) value;
+            default -> throw new IllegalStateException(this + " is kept with the format values");
         }
+    }
+
+    /** The value of a format-specific option not given: false, null or a new empty list. */
+    private Object initialValue() {
+        return switch (kind) {
+            case FLAG, VERSION, HELP -> Boolean.FALSE;
+            case COUNT -> new boolean[0];
+            case TEXT, PATH -> null;
+            case LIST, POSITIONAL -> new ArrayList<String>();
+        };
     }
 }

@@ -44,12 +44,13 @@ public final class ChrootFormat implements OutputFormat {
     private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_DIRECTORY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
-    private final boolean root;
+    /** Whether to act as root; null to find out when writing. */
+    private final Boolean asRoot;
     private final int threads;
 
-    /** A format that checks whether it runs as root. */
+    /** A format that checks whether it runs as root when it writes. */
     public ChrootFormat() {
-        this(ChrootAttributes.runningAsRoot());
+        this(null, COPY_THREADS);
     }
 
     /** A format told whether to act as root (tests use false to check the unprivileged path). */
@@ -58,8 +59,8 @@ public final class ChrootFormat implements OutputFormat {
     }
 
     /** A format with its own number of copy threads (for measurements). */
-    ChrootFormat(boolean root, int threads) {
-        this.root = root;
+    ChrootFormat(Boolean root, int threads) {
+        this.asRoot = root;
         this.threads = threads;
     }
 
@@ -69,8 +70,20 @@ public final class ChrootFormat implements OutputFormat {
     }
 
     @Override
-    public void write(ApplianceTree tree, FormatOptions options, Path staging) throws IOException, FormatException {
-        Reporter reporter = options.reporter() == null ? Reporter.SILENT : options.reporter();
+    public OutputShape shape() {
+        return OutputShape.DIRECTORY;
+    }
+
+    /** A directory keeps the host's modification times unless SOURCE_DATE_EPOCH is set. */
+    @Override
+    public boolean keepsHostTimes() {
+        return true;
+    }
+
+    @Override
+    public void write(FormatContext context, Path staging) throws IOException, FormatException {
+        Reporter reporter = context.reporter();
+        boolean root = asRoot != null ? asRoot : ChrootAttributes.runningAsRoot();
         ChrootAttributes attrs = new ChrootAttributes(root);
         List<TreeEntry> files = new ArrayList<>();
         List<TreeEntry> hardLinks = new ArrayList<>();
@@ -80,6 +93,7 @@ public final class ChrootFormat implements OutputFormat {
         // symlink and fails on anything already there), and files are created exclusively: a
         // symlink in the tree, or one planted in the staging directory, is never written through.
         Set<String> made = new HashSet<>();
+        ApplianceTree tree = context.tree();
         for (TreeEntry e : tree.entries()) {
             Path p = at(staging, e);
             if (e.parent() != null && !made.contains(e.parent())) {
@@ -118,7 +132,7 @@ public final class ChrootFormat implements OutputFormat {
             // link(2) neither follows the existing name if it is a symlink nor replaces the new one
             Files.createLink(at(staging, e), RawPaths.resolve(staging, e.hardLinkGroup().substring(1)));
         }
-        writeXattrs(tree, staging, reporter);
+        writeXattrs(tree, staging, reporter, root);
         for (TreeEntry e : skipped) {
             reporter.warning(e.type() == EntryType.SOCKET
                     ? "left out the socket " + e.path() + " (sockets are created by the programs that use them)"
@@ -235,7 +249,7 @@ public final class ChrootFormat implements OutputFormat {
      * security.capability). As root all of them go through one {@code setfattr --restore};
      * otherwise user.* ones are set directly and the rest are skipped with a warning.
      */
-    private void writeXattrs(ApplianceTree tree, Path staging, Reporter reporter) throws IOException, FormatException {
+    private void writeXattrs(ApplianceTree tree, Path staging, Reporter reporter, boolean root) throws IOException, FormatException {
         StringBuilder dump = new StringBuilder();
         int skipped = 0;
         for (TreeEntry e : tree.entries()) {

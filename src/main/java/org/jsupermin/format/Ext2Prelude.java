@@ -9,12 +9,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.Consumer;
 
 import org.jsupermin.ext2.ContentPreload;
 import org.jsupermin.format.kernel.InitrdWriter;
 import org.jsupermin.format.kernel.Kernel;
 import org.jsupermin.host.HostTreeWalk;
+import org.jsupermin.format.kernel.KernelException;
 import org.jsupermin.tree.ContentSource;
 import org.jsupermin.tree.ExcludeRules;
 import org.jsupermin.tree.TreeEntry;
@@ -50,22 +50,13 @@ public final class Ext2Prelude {
         this.staging = staging;
         this.timestamp = timestamp;
         String appliancePath = "/lib/modules/" + kernel.version();
-        // (classes, not lambdas, here and below: linking one costs the copying start-up time)
-        modulesThread = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                placeModules(kernel, appliancePath, sizeBytes);
-            }
-        }, "modules");
-        initrdThread = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                try {
-                    new InitrdWriter(timestamp).write(kernel, staging.resolve("initrd"));
-                    initrd.complete(null);
-                } catch (Throwable e) {
-                    initrd.completeExceptionally(e);
-                }
+        modulesThread = new Thread(() -> placeModules(kernel, appliancePath, sizeBytes), "modules");
+        initrdThread = new Thread(() -> {
+            try {
+                new InitrdWriter(timestamp).write(kernel, staging.resolve("initrd"));
+                initrd.complete(null);
+            } catch (Throwable e) {
+                initrd.completeExceptionally(e);
             }
         }, "initrd");
         modulesThread.setDaemon(true);
@@ -94,24 +85,14 @@ public final class Ext2Prelude {
      */
     private void placeModules(Kernel kernel, String appliancePath, long sizeBytes) {
         BlockingQueue<HostTreeWalk.Walked> queue = new LinkedBlockingQueue<>();
-        Thread copier = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                copyModules(sizeBytes, queue);
-            }
-        }, "modules-copy");
+        Thread copier = new Thread(() -> copyModules(sizeBytes, queue), "modules-copy");
         copier.setDaemon(true);
         // the copying is the build's longest chain of work: ahead of the rest when the JVM maps
         // Java priorities to nice values (the launcher asks for it when run as root)
         copier.setPriority(Thread.MAX_PRIORITY);
         copier.start();
         try {
-            walked.complete(HostTreeWalk.walk(kernel.modulesDir(), appliancePath, new Consumer<HostTreeWalk.Walked>() {
-                @Override
-                public void accept(HostTreeWalk.Walked w) {
-                    queue.add(w);
-                }
-            }));
+            walked.complete(HostTreeWalk.walk(kernel.modulesDir(), appliancePath, queue::add));
         } catch (Throwable e) {
             walked.completeExceptionally(e);
         } finally {
@@ -190,7 +171,11 @@ public final class Ext2Prelude {
 
     /** Waits for the initrd and rethrows its failure. */
     void awaitInitrd() throws IOException, FormatException {
-        Threads.await(initrd, FormatException.class, "the initrd");
+        try {
+            Threads.await(initrd, KernelException.class, "the initrd");
+        } catch (KernelException e) {
+            throw new FormatException(e.getMessage(), e);
+        }
     }
 
     /** The timestamp of the initrd's entries, which the image takes too. */

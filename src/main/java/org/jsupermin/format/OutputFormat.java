@@ -1,22 +1,93 @@
 package org.jsupermin.format;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
-
-import org.jsupermin.tree.ApplianceTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
- * One {@code --format} value. A format writes the tree into a staging path beside the final
- * output; the caller renames it into place, so a format never touches the previous output.
+ * One {@code --format} value: what it writes and how, declared in one class. A format writes the
+ * tree into a staging path beside the final output; the build renames it into place, so a format
+ * never touches the previous output. Formats hold no state of their own between builds: what one
+ * build needs early (the kernel of an ext2 appliance) lives in its {@link EarlyStart}.
  */
 public interface OutputFormat {
 
-    /** "chroot", "ext2", "tar". */
+    /** The {@code -f} value: "chroot", "ext2", "tar". */
     String name();
 
+    /** What {@code -o} names: a directory, a file, or a directory of named files. */
+    OutputShape shape();
+
+    /** The files a directory of {@link OutputShape#FILES} holds, which {@code --if-newer} must find. */
+    default List<String> fileNames() {
+        return List.of();
+    }
+
+    /** Whether {@code -o -} (standard output) works: then {@link #writeTo} does. */
+    default boolean streams() {
+        return false;
+    }
+
     /**
-     * Writes the appliance to {@code staging}, which does not exist yet: a directory for chroot
-     * and ext2, a file for tar.
+     * The timestamp rule: true when entries keep the host's modification times unless
+     * SOURCE_DATE_EPOCH is set (a directory), false when they are clamped to SOURCE_DATE_EPOCH
+     * or the fixed default (archives and images, reproducible even when the host's mtimes move).
      */
-    void write(ApplianceTree tree, FormatOptions options, Path staging) throws IOException, FormatException;
+    default boolean keepsHostTimes() {
+        return false;
+    }
+
+    /**
+     * The format's own options by their long names ("--size"): their values reach the format
+     * through {@link FormatOptions}; given with another format, they are ignored with a warning.
+     */
+    default List<String> optionNames() {
+        return List.of();
+    }
+
+    /** Checks the format's option values before anything is built; a bad one is a {@link FormatException}. */
+    default void check(FormatOptions options) throws FormatException {
+    }
+
+    /**
+     * What an {@code --if-newer} stamp must know about this format besides its options, told
+     * without reading anything: the environment variables and host facts that decide its output,
+     * as "name=value" lines.
+     */
+    default List<String> stampKey(Map<String, String> environment) {
+        return List.of();
+    }
+
+    /**
+     * Work that needs no package tree, begun before the appliance is read (for ext2: choosing the
+     * kernel, then copying its modules). Null when the format has none.
+     */
+    default EarlyStart early(FormatSettings settings) throws IOException, FormatException {
+        return null;
+    }
+
+    /**
+     * Writes the appliance to {@code staging}, which does not exist yet: a directory for
+     * {@link OutputShape#DIRECTORY} and {@link OutputShape#FILES} (unless the early start made
+     * it), a file for {@link OutputShape#FILE}.
+     */
+    void write(FormatContext context, Path staging) throws IOException, FormatException;
+
+    /** Streams the appliance to {@code out} (not closed) for {@code -o -}; only where {@link #streams()}. */
+    default void writeTo(FormatContext context, OutputStream out) throws IOException, FormatException {
+        throw new UnsupportedOperationException("-f " + name() + " cannot write to a stream");
+    }
+
+    /** The output and the files in it that {@code --if-newer} must find: {@code output} first. */
+    default List<Path> outputFiles(Path output) {
+        List<Path> files = new ArrayList<>();
+        files.add(output);
+        for (String name : fileNames()) {
+            files.add(output.resolve(name));
+        }
+        return files;
+    }
 }

@@ -28,7 +28,7 @@ public enum TarCompression {
     }
 
     /**
-     * The compression named by a {@code FormatOptions.compression()} value ("none", "gzip", "xz",
+     * The compression named by a {@code --compression} value ("none", "gzip", "xz",
      * "zstd"), or chosen from the file name when that value is null.
      *
      * @throws FormatException when the value names no known compression

@@ -2,7 +2,6 @@ package org.jsupermin.format;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -10,10 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import org.jsupermin.tree.ApplianceTree;
-import org.jsupermin.tree.ContentSource;
-import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.util.Reporter;
 
 /**
@@ -28,11 +26,12 @@ public final class TarFormat implements OutputFormat {
     /**
      * Host files from this size on are copied by the kernel when the archive goes uncompressed
      * to a file; smaller ones are read into the pipeline's chunks by the preparing thread, which
-     * spares the writing thread (the archive's bottleneck) five system calls per file. Measured
-     * on 75 packages, against 16 KiB: about 30 ms sooner with 1 MiB chunks; 128 KiB to 512 KiB
-     * measured alike.
+     * spares the writing thread (the archive's bottleneck) five system calls per file.
      */
     static final long TRANSFER_MIN = 256 * 1024;
+
+    /** The option choosing the compression; without it the file name's extension does. */
+    public static final String COMPRESSION = "--compression";
 
     @Override
     public String name() {
@@ -40,30 +39,51 @@ public final class TarFormat implements OutputFormat {
     }
 
     @Override
-    public void write(ApplianceTree tree, FormatOptions options, Path staging) throws IOException, FormatException {
+    public OutputShape shape() {
+        return OutputShape.FILE;
+    }
+
+    @Override
+    public boolean streams() {
+        return true;
+    }
+
+    @Override
+    public List<String> optionNames() {
+        return List.of(COMPRESSION);
+    }
+
+    @Override
+    public void check(FormatOptions options) throws FormatException {
+        TarCompression.choose(options.text(COMPRESSION), "");
+    }
+
+    @Override
+    public void write(FormatContext context, Path staging) throws IOException, FormatException {
         Path fileName = staging.getFileName();
-        TarCompression compression = TarCompression.choose(options.compression(),
+        TarCompression compression = TarCompression.choose(context.options().text(COMPRESSION),
                 fileName == null ? "" : fileName.toString());
         try (FileChannel channel = FileChannel.open(staging, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            write(tree, options, compression, Channels.newOutputStream(channel),
+            write(context, compression, Channels.newOutputStream(channel),
                     compression == TarCompression.NONE ? channel : null);
         }
     }
 
     /**
-     * Streams the archive to {@code out} ({@code -o -}). The compression comes from
-     * {@code options.compression()} (none when null). {@code out} is not closed; the caller flushes.
+     * Streams the archive to {@code out} ({@code -o -}). The compression comes from the
+     * {@code --compression} option (none without it). {@code out} is not closed; the caller flushes.
      */
-    public void writeTo(ApplianceTree tree, FormatOptions options, OutputStream out)
-            throws IOException, FormatException {
-        write(tree, options, TarCompression.choose(options.compression(), ""), out, null);
+    @Override
+    public void writeTo(FormatContext context, OutputStream out) throws IOException, FormatException {
+        write(context, TarCompression.choose(context.options().text(COMPRESSION), ""), out, null);
     }
 
     /** {@code channel}, when not null, is the uncompressed {@code out}'s channel, for kernel copies. */
-    private void write(ApplianceTree tree, FormatOptions options, TarCompression compression, OutputStream out,
-                       FileChannel channel) throws IOException, FormatException {
-        Reporter reporter = options.reporter() == null ? Reporter.SILENT : options.reporter();
+    private void write(FormatContext context, TarCompression compression, OutputStream out, FileChannel channel)
+            throws IOException, FormatException {
+        ApplianceTree tree = context.tree();
+        Reporter reporter = context.reporter();
         reporter.begin("writing tar", tree.size(), tree.contentBytes());
         try (OutputStream compressed = compression.wrap(out);
              OutputStream buffered = new BufferedOutputStream(compressed, BUFFER)) {

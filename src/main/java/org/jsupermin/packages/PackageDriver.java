@@ -8,6 +8,9 @@ public interface PackageDriver {
     /** "dpkg", "rpm", "pacman", "apk". */
     String name();
 
+    /** The distribution family supermin names the driver after ("debian", "fedora", …), for --list-drivers. */
+    String distro();
+
     /** Whether the root holds this kind of database. Cheap: looks for files only. */
     boolean detect(Path root);
 

@@ -116,7 +116,8 @@ class QuickParserTest {
         assertFalse(c.prepare);
         assertEquals("tar", c.format);
         assertEquals(Path.of("/tmp/l"), c.lock);
-        assertEquals("8G", c.size);
+        assertEquals("8G", SuperminOption.SIZE.read(c));
+        assertEquals(List.of("8G"), c.formatOptions().list("--size"));
         assertEquals(Path.of("/srv"), c.root);
         assertEquals("-", c.output);
         assertEquals("bash", c.explain);

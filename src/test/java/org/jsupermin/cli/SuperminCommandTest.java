@@ -42,9 +42,9 @@ class SuperminCommandTest {
         assertEquals("ext2", c.format);
         assertTrue(c.ifNewer);
         assertEquals(Path.of("/tmp/l"), c.lock);
-        assertEquals("8G", c.size);
-        assertEquals("x86_64", c.hostCpu);
-        assertTrue(c.copyKernel);
+        assertEquals("8G", c.formatOptions().text("--size"));
+        assertEquals("x86_64", c.formatOptions().text("--host-cpu"));
+        assertTrue(c.formatOptions().has("--copy-kernel"));
         assertTrue(c.includePackagelist);
         assertEquals(Path.of("/etc/p.conf"), c.packagerConfig);
         assertEquals(Path.of("/srv/r"), c.root);

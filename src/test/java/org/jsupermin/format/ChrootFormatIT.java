@@ -31,8 +31,7 @@ class ChrootFormatIT {
     @Test
     void rootRestoresOwnersDevicesAndCapabilities() throws Exception {
         Path out = dir.resolve("chroot");
-        new ChrootFormat().write(SampleTree.tree(dir), new FormatOptions(Path.of("/"), 0, null, false, null, Map.of(),
-                null, Reporter.SILENT), out);
+        new ChrootFormat().write(FormatContext.of(SampleTree.tree(dir), FormatOptions.NONE, Reporter.SILENT), out);
         assertEquals(1000, attr(out.resolve("home/user"), "uid"));
         assertEquals(1000, attr(out.resolve("home/user/notes"), "gid"));
         assertEquals(3_000_000, attr(out.resolve("home/big-owner"), "uid"));

@@ -31,14 +31,14 @@ class ChrootFormatTest {
 
     private final List<String> warnings = new ArrayList<>();
 
-    FormatOptions options() {
+    FormatContext context(ApplianceTree tree) {
         Reporter r = new Reporter() {
             @Override
             public void warning(String message) {
                 warnings.add(message);
             }
         };
-        return new FormatOptions(Path.of("/"), 0, null, false, null, Map.of(), null, r);
+        return FormatContext.of(tree, FormatOptions.NONE, r);
     }
 
     @Test
@@ -47,7 +47,7 @@ class ChrootFormatTest {
         Path out = dir.resolve("chroot");
         Files.createSymbolicLink(out, canary);
         assertThrows(java.nio.file.FileAlreadyExistsException.class,
-                () -> new ChrootFormat(false).write(SampleTree.tree(dir), options(), out));
+                () -> new ChrootFormat(false).write(context(SampleTree.tree(dir)), out));
         try (var s = Files.list(canary)) {
             assertEquals(0, s.count(), "nothing written through the link");
         }
@@ -56,7 +56,7 @@ class ChrootFormatTest {
     @Test
     void writesEveryEntryTypeWithModesLinksAndTimes() throws Exception {
         Path out = dir.resolve("chroot");
-        new ChrootFormat(false).write(SampleTree.tree(dir), options(), out);
+        new ChrootFormat(false).write(context(SampleTree.tree(dir)), out);
 
         assertEquals(0755, mode(out));
         assertEquals("usr/bin", Files.readSymbolicLink(out.resolve("bin")).toString());
@@ -110,7 +110,7 @@ class ChrootFormatTest {
         ApplianceTree tree = ApplianceTree.of(List.of(TreeEntry.directory("/", 0755, 0),
                 TreeEntry.file("/grew", 0644, 0, 4, new ContentSource.HostFile(host))));
         FormatException e = assertThrows(FormatException.class,
-                () -> new ChrootFormat(false).write(tree, options(), dir.resolve("c")));
+                () -> new ChrootFormat(false).write(context(tree), dir.resolve("c")));
         assertTrue(e.getMessage().contains(host.toString()) && e.getMessage().contains("copied 20"), e.getMessage());
     }
 
@@ -118,7 +118,7 @@ class ChrootFormatTest {
     void existingStagingPathIsRefused() throws Exception {
         Files.createDirectory(dir.resolve("exists"));
         assertThrows(java.nio.file.FileAlreadyExistsException.class,
-                () -> new ChrootFormat(false).write(SampleTree.tree(dir), options(), dir.resolve("exists")));
+                () -> new ChrootFormat(false).write(context(SampleTree.tree(dir)), dir.resolve("exists")));
     }
 
     static int mode(Path p) throws Exception {

@@ -30,8 +30,9 @@ class TarCompressionTest {
     @TempDir
     Path dir;
 
-    private static FormatOptions options(String compression) {
-        return new FormatOptions(Path.of("/"), 0, null, false, null, Map.of(), compression, Reporter.SILENT);
+    private static FormatContext context(ApplianceTree tree, String compression) {
+        return FormatContext.of(tree, compression == null ? FormatOptions.NONE
+                : FormatOptions.of(TarFormat.COMPRESSION, compression), Reporter.SILENT);
     }
 
     @Test
@@ -53,14 +54,14 @@ class TarCompressionTest {
     void compressedOutputsDecompressToThePlainTarAndAreReproducible() throws Exception {
         ApplianceTree tree = small(SampleTree.entries(dir));
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        new TarFormat().writeTo(tree, options(null), plain);
+        new TarFormat().writeTo(context(tree, null), plain);
         for (String ext : new String[] {"tar.gz", "tar.xz", "tar.zst"}) {
             Path a = dir.resolve("a." + ext);
             Path b = dir.resolve("b." + ext);
-            new TarFormat().write(tree, options(null), a);
+            new TarFormat().write(context(tree, null), a);
             List<TreeEntry> shuffled = SampleTree.entries(dir);
             Collections.shuffle(shuffled, new Random(7));
-            new TarFormat().write(small(shuffled), options(null), b);
+            new TarFormat().write(context(small(shuffled), null), b);
             assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), ext + " reproducible");
             byte[] raw = Files.readAllBytes(a);
             InputStream in = switch (ext) {
@@ -87,7 +88,7 @@ class TarCompressionTest {
                 closed[0] = true;
             }
         };
-        new TarFormat().writeTo(SampleTree.tree(dir), options("gzip"), out);
+        new TarFormat().writeTo(context(SampleTree.tree(dir), "gzip"), out);
         assertEquals(false, closed[0]);
         assertEquals(0x1f, out.toByteArray()[0]);
         assertEquals(0x8b, out.toByteArray()[1] & 0xff);

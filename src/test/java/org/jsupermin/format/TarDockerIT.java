@@ -59,8 +59,7 @@ class TarDockerIT {
         byte[] capability = tree.get("/usr/bin/id-cap").xattrs().get("security.capability");
         assertNotNull(capability, "setcap put a capability on the copy");
         Path tar = dir.resolve("userland.tar");
-        new TarFormat().write(tree, new FormatOptions(Path.of("/"), 0, null, false, null, Map.of(), null,
-                Reporter.SILENT), tar);
+        new TarFormat().write(FormatContext.of(tree, FormatOptions.NONE, Reporter.SILENT), tar);
 
         docker.importTar(tar, "jsupermin-tar-it:1");
         Commands.Result r = docker.run("run", "--rm", "--network", "none", "jsupermin-tar-it:1", "/bin/bash", "-c",

@@ -37,19 +37,20 @@ class TarFormatTest {
 
     private final List<String> warnings = new ArrayList<>();
 
-    private FormatOptions options(String compression) {
+    private FormatContext context(ApplianceTree tree, String compression) {
         Reporter r = new Reporter() {
             @Override
             public void warning(String message) {
                 warnings.add(message);
             }
         };
-        return new FormatOptions(Path.of("/"), 0, null, false, null, Map.of(), compression, r);
+        return FormatContext.of(tree, compression == null ? FormatOptions.NONE
+                : FormatOptions.of(TarFormat.COMPRESSION, compression), r);
     }
 
     private byte[] tarBytes(ApplianceTree tree) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new TarFormat().writeTo(tree, options(null), out);
+        new TarFormat().writeTo(context(tree, null), out);
         return out.toByteArray();
     }
 
@@ -154,7 +155,7 @@ class TarFormatTest {
         assertArrayEquals(first, tarBytes(SampleTree.shuffledTree(dir, 1)));
         assertArrayEquals(first, tarBytes(SampleTree.shuffledTree(dir, 2)));
         Path staged = dir.resolve("out.tar");
-        new TarFormat().write(SampleTree.shuffledTree(dir, 3), options(null), staged);
+        new TarFormat().write(context(SampleTree.shuffledTree(dir, 3), null), staged);
         assertArrayEquals(first, Files.readAllBytes(staged));
     }
 
@@ -165,12 +166,12 @@ class TarFormatTest {
         ApplianceTree tree = ApplianceTree.of(List.of(TreeEntry.directory("/", 0755, 0),
                 TreeEntry.file("/grew", 0644, 0, 4, new ContentSource.HostFile(host))));
         FormatException e = assertThrows(FormatException.class,
-                () -> new TarFormat().writeTo(tree, options(null), new ByteArrayOutputStream()));
+                () -> new TarFormat().writeTo(context(tree, null), new ByteArrayOutputStream()));
         assertTrue(e.getMessage().contains(host.toString()), e.getMessage());
         ApplianceTree shrank = ApplianceTree.of(List.of(TreeEntry.directory("/", 0755, 0),
                 TreeEntry.file("/grew", 0644, 0, 400, new ContentSource.HostFile(host))));
         e = assertThrows(FormatException.class,
-                () -> new TarFormat().writeTo(shrank, options(null), new ByteArrayOutputStream()));
+                () -> new TarFormat().writeTo(context(shrank, null), new ByteArrayOutputStream()));
         assertTrue(e.getMessage().contains("read 20"), e.getMessage());
     }
 
@@ -199,7 +200,7 @@ class TarFormatTest {
             }
         };
         java.io.IOException e = assertThrows(java.io.IOException.class,
-                () -> new TarFormat().writeTo(ApplianceTree.of(entries), options(null), failing));
+                () -> new TarFormat().writeTo(context(ApplianceTree.of(entries), null), failing));
         assertTrue(e.getMessage().contains("disk full"), e.getMessage());
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("tar-prepare")),
                 "the preparing thread has ended");
@@ -218,7 +219,7 @@ class TarFormatTest {
                 TreeEntry.file("/b", 0644, 0, 3, new ContentSource.Bytes(new byte[] {1, 2, 3}, "b")),
                 TreeEntry.file("/c", 0644, 0, big.length, new ContentSource.HostFile(host))));
         Path staged = dir.resolve("out.tar");
-        new TarFormat().write(tree, options(null), staged);
+        new TarFormat().write(context(tree, null), staged);
         assertArrayEquals(tarBytes(tree), Files.readAllBytes(staged));
     }
 
@@ -257,7 +258,7 @@ class TarFormatTest {
             assertArrayEquals(c.getValue(), read.get(c.getKey()), c.getKey());
         }
         Path staged = dir.resolve("mixed.tar");
-        new TarFormat().write(tree, options(null), staged);
+        new TarFormat().write(context(tree, null), staged);
         assertArrayEquals(streamed, Files.readAllBytes(staged), "kernel copies and reads give the same bytes");
     }
 
@@ -269,13 +270,13 @@ class TarFormatTest {
         ApplianceTree grew = ApplianceTree.of(List.of(TreeEntry.directory("/", 0755, 0),
                 TreeEntry.file("/grew", 0644, 0, size, new ContentSource.HostFile(host))));
         FormatException e = assertThrows(FormatException.class,
-                () -> new TarFormat().write(grew, options(null), dir.resolve("1.tar")));
+                () -> new TarFormat().write(context(grew, null), dir.resolve("1.tar")));
         assertTrue(e.getMessage().contains(host + " changed size") && e.getMessage().contains("read more than " + size),
                 e.getMessage());
         ApplianceTree shrank = ApplianceTree.of(List.of(TreeEntry.directory("/", 0755, 0),
                 TreeEntry.file("/grew", 0644, 0, size + 100, new ContentSource.HostFile(host))));
         e = assertThrows(FormatException.class,
-                () -> new TarFormat().write(shrank, options(null), dir.resolve("2.tar")));
+                () -> new TarFormat().write(context(shrank, null), dir.resolve("2.tar")));
         assertTrue(e.getMessage().contains("read " + (size + 1) + ")"), e.getMessage());
     }
 

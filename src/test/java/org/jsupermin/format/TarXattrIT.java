@@ -31,8 +31,7 @@ class TarXattrIT {
     @Test
     void gnuTarRestoresEverything() throws Exception {
         Path tar = dir.resolve("sample.tar");
-        new TarFormat().write(SampleTree.tree(dir), new FormatOptions(Path.of("/"), 0, null, false, null, Map.of(),
-                null, Reporter.SILENT), tar);
+        new TarFormat().write(FormatContext.of(SampleTree.tree(dir), FormatOptions.NONE, Reporter.SILENT), tar);
         Path out = Files.createDirectory(dir.resolve("x"));
         Commands.ok("tar", "--xattrs", "--xattrs-include=*", "--numeric-owner", "-xpf", tar.toString(), "-C",
                 out.toString());

@@ -36,6 +36,12 @@ class CompletionTest {
     }
 
     @Test
+    void completesTheFormatsOfTheRegistry() throws Exception {
+        assertEquals("ext2", complete("supermin --build -f ex"));
+        assertEquals("tar", complete("supermin --build --format t"));
+    }
+
+    @Test
     void completesForJsuperminToo() throws Exception {
         assertEquals("--if-newer", complete("jsupermin --build --if-n"));
     }

@@ -3,7 +3,6 @@ package org.jsupermin.format.kernel;
 import java.io.IOException;
 import java.io.InputStream;
 
-import org.jsupermin.format.FormatException;
 
 /**
  * The initrd's /init: a static x86-64 program compiled from src/main/c/init.c at build time and
@@ -18,15 +17,15 @@ public final class InitProgram {
     }
 
     /** The program's bytes. */
-    public static byte[] bytes() throws FormatException {
+    public static byte[] bytes() throws KernelException {
         try (InputStream in = InitProgram.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new FormatException("the initrd's init program is missing from this build of jsupermin"
+                throw new KernelException("the initrd's init program is missing from this build of jsupermin"
                         + " (resource org/jsupermin/format/kernel/init); rebuild with gcc and static libc installed");
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new FormatException("reading the initrd's init program: " + e.getMessage(), e);
+            throw new KernelException("reading the initrd's init program: " + e.getMessage(), e);
         }
     }
 }

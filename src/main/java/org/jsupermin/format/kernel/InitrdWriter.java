@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jsupermin.format.FormatException;
 import org.jsupermin.util.PathOrder;
 
 /**
@@ -48,20 +47,20 @@ public final class InitrdWriter {
      * The initrd for a kernel: the modules {@link ModulePatterns#INITRD} takes with their
      * dependencies, in an order that loads every module after its dependencies, and /init.
      */
-    public void write(Kernel kernel, Path target) throws IOException, FormatException {
+    public void write(Kernel kernel, Path target) throws IOException, KernelException {
         ModuleDependencies deps = ModuleDependencies.read(kernel.modulesDir());
         write(deps.closure(deps.matching(ModulePatterns.INITRD)), target);
     }
 
     /** Writes the initrd for these modules, given in load order, to a file. */
-    public void write(List<KernelModule> modules, Path target) throws IOException, FormatException {
+    public void write(List<KernelModule> modules, Path target) throws IOException, KernelException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
             write(modules, out);
         }
     }
 
     /** Writes the initrd for these modules, given in load order; does not close {@code out}. */
-    public void write(List<KernelModule> modules, OutputStream out) throws IOException, FormatException {
+    public void write(List<KernelModule> modules, OutputStream out) throws IOException, KernelException {
         List<Member> members = members(modules);
         // uncompressed, as supermin's: the kernel unpacks it without a decompressor, and
         // compressing ~5 MB of modules would cost more CPU time than the rest of the initrd
@@ -76,7 +75,7 @@ public final class InitrdWriter {
         cpio.finish();
     }
 
-    private List<Member> members(List<KernelModule> modules) throws IOException, FormatException {
+    private List<Member> members(List<KernelModule> modules) throws IOException, KernelException {
         byte[] none = new byte[0];
         List<Member> members = new ArrayList<>();
         for (String dir : List.of("dev", "modules", "proc", "root", "sys")) {

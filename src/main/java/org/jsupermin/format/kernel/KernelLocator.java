@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.jsupermin.format.FormatException;
-import org.jsupermin.format.FormatOptions;
 
 /**
  * Chooses the kernel an ext2 appliance boots, as supermin does: SUPERMIN_KERNEL (with
@@ -39,7 +37,7 @@ public final class KernelLocator {
         boolean canRead(Path file);
     }
 
-    /** The default access check. */
+    /** The default access check: the file opens. */
     private static final Access OPENS = KernelLocator::opens;
 
     private static final Comparator<Path> BY_NAME = Comparator.comparing(p -> p.getFileName().toString());
@@ -58,12 +56,6 @@ public final class KernelLocator {
         this(root, environment, hostCpu, OPENS);
     }
 
-    /** A locator for a format's options: its root, environment and --host-cpu. */
-    public static KernelLocator forOptions(FormatOptions options) {
-        return new KernelLocator(options.root(), options.environment() == null ? Map.of() : options.environment(),
-                options.hostCpu());
-    }
-
     KernelLocator(Path root, Map<String, String> environment, String hostCpu, Access access) {
         this.root = Objects.requireNonNull(root, "root");
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
@@ -72,17 +64,17 @@ public final class KernelLocator {
     }
 
     /** The chosen kernel, with a modules directory that exists. */
-    public Kernel locate() throws FormatException {
+    public Kernel locate() throws KernelException {
         String forced = env(ENV_KERNEL);
         Kernel kernel = forced != null ? forcedKernel(Path.of(forced)) : bestInstalled();
         if (!Files.isDirectory(kernel.modulesDir())) {
-            throw new FormatException("kernel " + kernel.version() + " has no modules in " + kernel.modulesDir()
+            throw new KernelException("kernel " + kernel.version() + " has no modules in " + kernel.modulesDir()
                     + "; install the modules package of that kernel or set " + ENV_MODULES);
         }
         if (!access.canRead(kernel.image())) {
             String files = kernel.image().getFileName().toString().startsWith("vmlinuz-")
                     ? kernel.image().getParent() + "/vmlinuz-*" : kernel.image().toString();
-            throw new FormatException("kernel " + kernel.image() + " is not readable by this user; run `sudo chmod 0644 "
+            throw new KernelException("kernel " + kernel.image() + " is not readable by this user; run `sudo chmod 0644 "
                     + files + "` or set " + ENV_KERNEL + " to a readable kernel");
         }
         return kernel;
@@ -94,7 +86,7 @@ public final class KernelLocator {
      * With SUPERMIN_KERNEL, that image and the modules directory; otherwise the directories
      * listed (lib/modules, each of its entries, boot), the chosen image and its modules directory.
      */
-    public List<Path> watchedPaths(Kernel chosen) throws FormatException {
+    public List<Path> watchedPaths(Kernel chosen) throws KernelException {
         List<Path> paths = new ArrayList<>();
         if (env(ENV_KERNEL) == null) {
             Path modules = root.resolve("lib/modules");
@@ -107,9 +99,9 @@ public final class KernelLocator {
         return paths;
     }
 
-    private Kernel forcedKernel(Path image) throws FormatException {
+    private Kernel forcedKernel(Path image) throws KernelException {
         if (!Files.isRegularFile(image)) {
-            throw new FormatException(ENV_KERNEL + "=" + image + ": no such kernel file; unset it or point it at a vmlinuz");
+            throw new KernelException(ENV_KERNEL + "=" + image + ": no such kernel file; unset it or point it at a vmlinuz");
         }
         String version = env(ENV_KERNEL_VERSION);
         if (version == null) {
@@ -119,16 +111,16 @@ public final class KernelLocator {
             try {
                 version = KernelImageHeader.version(image).orElse(null);
             } catch (IOException e) {
-                throw new FormatException("reading the version of kernel " + image + ": " + e.getMessage(), e);
+                throw new KernelException("reading the version of kernel " + image + ": " + e.getMessage(), e);
             }
         }
         if (version == null) {
-            throw new FormatException("cannot tell the version of kernel " + image + "; set " + ENV_KERNEL_VERSION);
+            throw new KernelException("cannot tell the version of kernel " + image + "; set " + ENV_KERNEL_VERSION);
         }
         return new Kernel(version, image, modulesDir(version));
     }
 
-    private Kernel bestInstalled() throws FormatException {
+    private Kernel bestInstalled() throws KernelException {
         List<String> skipped = new ArrayList<>();
         List<Kernel> fromModules = new ArrayList<>();
         for (Path dir : list(root.resolve("lib/modules"))) {
@@ -151,7 +143,7 @@ public final class KernelLocator {
         }
         if (best.isEmpty()) {
             String rootText = root.toString().equals("/") ? "" : root.toString();
-            throw new FormatException("no kernel found in " + rootText + "/boot or " + rootText + "/lib/modules"
+            throw new KernelException("no kernel found in " + rootText + "/boot or " + rootText + "/lib/modules"
                     + (skipped.isEmpty() ? "" : " (not suitable for " + hostCpu + ": " + String.join(", ", skipped) + ")")
                     + "; install linux-image-amd64 (or your distribution's kernel package) or set " + ENV_KERNEL);
         }
@@ -208,7 +200,7 @@ public final class KernelLocator {
     }
 
     /** The entries of a directory sorted by name; empty when it does not exist. */
-    private static List<Path> list(Path dir) throws FormatException {
+    private static List<Path> list(Path dir) throws KernelException {
         List<Path> entries = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return entries;
@@ -218,7 +210,7 @@ public final class KernelLocator {
                 entries.add(p);
             }
         } catch (IOException e) {
-            throw new FormatException("listing " + dir + " while looking for a kernel: " + e.getMessage(), e);
+            throw new KernelException("listing " + dir + " while looking for a kernel: " + e.getMessage(), e);
         }
         entries.sort(BY_NAME);
         return entries;

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.jsupermin.format.FormatException;
 import org.jsupermin.util.TextLines;
 
 /**
@@ -77,17 +76,17 @@ public final class ModuleDependencies {
     }
 
     /** Reads {@code modules.dep} (required) and {@code modules.builtin} (optional) of a modules directory. */
-    public static ModuleDependencies read(Path modulesDir) throws FormatException {
+    public static ModuleDependencies read(Path modulesDir) throws KernelException {
         Path depFile = modulesDir.resolve("modules.dep");
         Map<String, Node> nodes = new HashMap<>();
         String text;
         try {
             text = new String(Files.readAllBytes(depFile), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new FormatException("no modules.dep in " + modulesDir + "; run `depmod " + modulesDir.getFileName()
+            throw new KernelException("no modules.dep in " + modulesDir + "; run `depmod " + modulesDir.getFileName()
                     + "` or set SUPERMIN_MODULES to a modules directory", e);
         } catch (IOException e) {
-            throw new FormatException("reading " + depFile + ": " + e.getMessage(), e);
+            throw new KernelException("reading " + depFile + ": " + e.getMessage(), e);
         }
         List<String> lines = TextLines.of(text);
         for (int i = 0; i < lines.size(); i++) {
@@ -97,7 +96,7 @@ public final class ModuleDependencies {
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                throw new FormatException("reading " + depFile + " line " + (i + 1) + ": expected 'module.ko: deps...', got '"
+                throw new KernelException("reading " + depFile + " line " + (i + 1) + ": expected 'module.ko: deps...', got '"
                         + line + "'; run depmod for this kernel");
             }
             String module = line.substring(0, colon).trim();
@@ -113,7 +112,7 @@ public final class ModuleDependencies {
                     }
                 }
             } catch (IOException e) {
-                throw new FormatException("reading " + builtinFile + ": " + e.getMessage(), e);
+                throw new KernelException("reading " + builtinFile + ": " + e.getMessage(), e);
             }
         }
         return new ModuleDependencies(modulesDir, nodes, builtin);
@@ -145,7 +144,7 @@ public final class ModuleDependencies {
      * The modules to load for {@code wanted}, each after all of its dependencies, each once.
      * Wanted modules are visited in the given order; built-in and unknown ones are skipped.
      */
-    public List<KernelModule> closure(Collection<String> wanted) throws FormatException {
+    public List<KernelModule> closure(Collection<String> wanted) throws KernelException {
         LinkedHashSet<String> order = new LinkedHashSet<>();
         for (String name : wanted) {
             visit(KernelModule.nameOf(name), order, new HashSet<>(), new ArrayList<>());
@@ -176,7 +175,7 @@ public final class ModuleDependencies {
      * overflow the thread's stack.
      */
     private void visit(String name, LinkedHashSet<String> order, Set<String> onPath, List<String> path)
-            throws FormatException {
+            throws KernelException {
         ArrayDeque<Visit> stack = new ArrayDeque<>();
         enter(name, order, onPath, path, stack);
         while (!stack.isEmpty()) {
@@ -194,13 +193,13 @@ public final class ModuleDependencies {
     }
 
     private void enter(String name, LinkedHashSet<String> order, Set<String> onPath, List<String> path,
-                       ArrayDeque<Visit> stack) throws FormatException {
+                       ArrayDeque<Visit> stack) throws KernelException {
         Node node = nodes.get(name);
         if (node == null || order.contains(name)) {
             return; // built in, absent from this kernel, or already placed
         }
         if (!onPath.add(name)) {
-            throw new FormatException("modules.dep in " + modulesDir + " has a dependency cycle: "
+            throw new KernelException("modules.dep in " + modulesDir + " has a dependency cycle: "
                     + String.join(" -> ", path) + " -> " + name + "; run depmod for this kernel");
         }
         path.add(name);

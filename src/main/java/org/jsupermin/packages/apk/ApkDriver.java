@@ -17,6 +17,11 @@ public final class ApkDriver implements PackageDriver {
     }
 
     @Override
+    public String distro() {
+        return "alpine";
+    }
+
+    @Override
     public boolean detect(Path root) {
         return Files.isRegularFile(root.resolve(INSTALLED));
     }

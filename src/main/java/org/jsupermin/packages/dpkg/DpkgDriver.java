@@ -16,6 +16,11 @@ public final class DpkgDriver implements PackageDriver {
     }
 
     @Override
+    public String distro() {
+        return "debian";
+    }
+
+    @Override
     public boolean detect(Path root) {
         return Files.isRegularFile(root.resolve("var/lib/dpkg/status"));
     }

@@ -17,6 +17,11 @@ public final class PacmanDriver implements PackageDriver {
     }
 
     @Override
+    public String distro() {
+        return "arch";
+    }
+
+    @Override
     public boolean detect(Path root) {
         return Files.isDirectory(root.resolve(LOCAL));
     }

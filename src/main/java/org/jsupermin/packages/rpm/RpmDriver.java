@@ -17,6 +17,11 @@ public final class RpmDriver implements PackageDriver {
     }
 
     @Override
+    public String distro() {
+        return "fedora";
+    }
+
+    @Override
     public boolean detect(Path root) {
         for (String dir : DIRECTORIES) {
             if (Files.isRegularFile(root.resolve(dir).resolve("rpmdb.sqlite"))

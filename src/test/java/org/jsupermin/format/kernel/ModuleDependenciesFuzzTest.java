@@ -11,14 +11,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jsupermin.format.FormatException;
 import org.jsupermin.testing.FuzzScratch;
 
 /**
  * Fuzzes the modules.dep reader and the closure built from it. An input is a {@code modules.dep},
  * then optionally a NUL byte and a {@code modules.builtin}; seeds (under
  * {@code ModuleDependenciesFuzzTestInputs}) are excerpts of Debian 12's 6.1 kernel's files. Only
- * {@link FormatException} may come out; the closure of every module the file names holds each
+ * {@link KernelException} may come out; the closure of every module the file names holds each
  * module the file names once, each after the dependencies its line lists.
  */
 class ModuleDependenciesFuzzTest {
@@ -48,7 +47,7 @@ class ModuleDependenciesFuzzTest {
                 }
                 wanted.addAll(listed.keySet());
                 closure = deps.closure(wanted);
-            } catch (FormatException e) {
+            } catch (KernelException e) {
                 assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
                 return;
             }

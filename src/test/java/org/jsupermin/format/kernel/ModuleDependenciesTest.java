@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.jsupermin.format.FormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,27 +103,27 @@ class ModuleDependenciesTest {
             assertEquals(lf, ModuleDependencies.read(dir).closure(List.of("ext4")), end.replace("\r", "CR").replace("\n", "LF"));
         }
         Files.writeString(dir.resolve("modules.dep"), "a.ko:\r\n\r\nnonsense\r\n");
-        FormatException e = assertThrows(FormatException.class, () -> ModuleDependencies.read(dir));
+        KernelException e = assertThrows(KernelException.class, () -> ModuleDependencies.read(dir));
         assertTrue(e.getMessage().contains(" line 3: expected 'module.ko: deps...', got 'nonsense'"), e.getMessage());
     }
 
     @Test
     void aCycleIsReportedNotLoopedOver(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("modules.dep"), "a.ko: b.ko\nb.ko: a.ko\n");
-        FormatException e = assertThrows(FormatException.class, () -> ModuleDependencies.read(dir).closure(List.of("a")));
+        KernelException e = assertThrows(KernelException.class, () -> ModuleDependencies.read(dir).closure(List.of("a")));
         assertTrue(e.getMessage().contains("dependency cycle: a -> b -> a"), e.getMessage());
     }
 
     @Test
     void aMissingModulesDepSaysWhatToRun(@TempDir Path dir) {
-        FormatException e = assertThrows(FormatException.class, () -> ModuleDependencies.read(dir));
+        KernelException e = assertThrows(KernelException.class, () -> ModuleDependencies.read(dir));
         assertTrue(e.getMessage().startsWith("no modules.dep in " + dir), e.getMessage());
     }
 
     @Test
     void aMalformedLineIsReportedWithItsNumber(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("modules.dep"), "a.ko:\nnonsense\n");
-        FormatException e = assertThrows(FormatException.class, () -> ModuleDependencies.read(dir));
+        KernelException e = assertThrows(KernelException.class, () -> ModuleDependencies.read(dir));
         assertTrue(e.getMessage().startsWith("reading " + dir.resolve("modules.dep") + " line 2:"), e.getMessage());
     }
 

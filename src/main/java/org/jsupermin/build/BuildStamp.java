@@ -1,4 +1,4 @@
-package org.jsupermin.cli;
+package org.jsupermin.build;
 
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
@@ -10,12 +10,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.jsupermin.util.Sha256;
 import org.jsupermin.util.TempFiles;
 import org.jsupermin.util.TextLines;
 
@@ -36,7 +37,15 @@ final class BuildStamp {
     /** How long before the build's start a change still counts as racy (clocks and timestamp granularity). */
     private static final long RACY_MILLIS = 1000;
 
-    private final Sha256 digest = new Sha256();
+    private final MessageDigest digest = sha256();
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
 
     /** Adds a labelled value. */
     BuildStamp add(String label, Object value) {
@@ -79,9 +88,8 @@ final class BuildStamp {
         } catch (NoSuchFileException e) {
             return "absent";
         }
-        // times in milliseconds: FileTime's text form and its conversion to other units start
-        // java.time's machinery, costly in a fresh JVM; and a watched file changed after its
-        // identity was recorded changed at least a second after its recorded times (see write)
+        // times in milliseconds: a watched file changed after its identity was recorded changed
+        // at least a second after its recorded times (see write)
         return a.get("dev") + ":" + a.get("ino") + " " + a.get("size") + " "
                 + ((FileTime) a.get("lastModifiedTime")).toMillis() + " " + ((FileTime) a.get("ctime")).toMillis();
     }
@@ -193,10 +201,7 @@ final class BuildStamp {
         return outputLines.equals(identities(outputs));
     }
 
-    /**
-     * The stamp's lines, or null when there is none. Read with a plain stream, which the JVM has
-     * loaded at start: the no-op check otherwise starts the channel and charset-decoder classes.
-     */
+    /** The stamp's lines, or null when there is none. */
     private static List<String> read(Path output) throws IOException {
         if (Files.isSymbolicLink(stampPath(output))) {
             // not a record this tool wrote (it writes regular files only): never followed, and

@@ -1,4 +1,4 @@
-package org.jsupermin.cli;
+package org.jsupermin.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.jsupermin.cli;
+package org.jsupermin.launcher;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import java.util.jar.Manifest;
  * Prints the class path that {@code java -jar JAR} would use: the jar, then the libraries its
  * manifest's Class-Path names, as absolute paths joined by ':'. The launcher runs this once, when
  * it makes the class-data archive, and from then on starts the JVM with {@code -cp} and the main
- * class: the JVM then opens and reads no manifest at start (measured: 4 ms of every start). Exits
+ * class: the JVM then opens and reads no manifest at start. Exits
  * 1 without printing when a path holds ':', which a class path cannot carry (the launcher then
  * keeps using -jar).
  */

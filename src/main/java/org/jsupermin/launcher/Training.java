@@ -1,4 +1,4 @@
-package org.jsupermin.cli;
+package org.jsupermin.launcher;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,19 +9,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.jsupermin.format.Ext2Format;
-import org.jsupermin.format.Ext2Prelude;
+import org.jsupermin.build.FormatRegistry;
+import org.jsupermin.cli.Main;
+import org.jsupermin.cli.SuperminCommand;
+import org.jsupermin.format.EarlyStart;
 import org.jsupermin.format.Ext2RootImage;
+import org.jsupermin.format.FormatContext;
 import org.jsupermin.format.FormatOptions;
-import org.jsupermin.format.kernel.Kernel;
-import org.jsupermin.format.kernel.KernelLocator;
+import org.jsupermin.format.FormatSettings;
+import org.jsupermin.format.OutputFormat;
 import org.jsupermin.format.kernel.InitrdWriter;
 import org.jsupermin.host.HostTreeWalk;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.tree.ContentSource;
 import org.jsupermin.tree.HostEntries;
 import org.jsupermin.tree.TreeEntry;
+import org.jsupermin.tree.TreeInputs;
 import org.jsupermin.util.FileTrees;
+import org.jsupermin.util.Reporter;
 
 /**
  * The run the launcher records a class-data-sharing archive from: the common commands, once each,
@@ -52,12 +57,12 @@ public final class Training {
     }
 
     /**
-     * The path of an {@code -f ext2} build (kernel location, the prelude copying modules and
+     * The path of an {@code -f ext2} build (kernel location, the early start copying modules and
      * package files into the image, the writer taking them over), on a made-up root whose kernel
      * has two tiny modules instead of hundreds of megabytes.
      */
     private static void trainExt2Build(Path work) {
-        Ext2Prelude prelude = null;
+        OutputFormat ext2 = FormatRegistry.standard().find("ext2");
         try {
             Path root = work.resolve("kernel-root");
             Path modules = root.resolve("lib/modules/1.0.0-training");
@@ -68,37 +73,41 @@ public final class Training {
             Files.writeString(modules.resolve("modules.dep"),
                     "kernel/fs/ext4/ext4.ko: kernel/fs/ext4/jbd2.ko\nkernel/fs/ext4/jbd2.ko:\n");
             Path hello = Files.write(work.resolve("hello"), new byte[70_000]);
-            Kernel kernel = new KernelLocator(root, Map.of(), null).locate();
+            FormatSettings settings = new FormatSettings(root, Map.of(), FormatOptions.of("--size", "64M"), 0L,
+                    Reporter.SILENT);
             Path staging = work.resolve("ext2-appliance");
-            prelude = Ext2Prelude.start(kernel, staging, 64L << 20, 0);
-            prelude.excludes(List.of("/nothing/*"));
-            TreeEntry packageFile = TreeEntry.file("/usr/hello", 0644, 0, 70_000, new ContentSource.HostFile(hello));
-            List<TreeEntry> entries = new ArrayList<>(List.of(
-                    TreeEntry.directory("/", 0755, 0),
-                    TreeEntry.directory("/lib", 0755, 0),
-                    TreeEntry.directory("/lib/modules", 0755, 0),
-                    TreeEntry.directory("/usr", 0755, 0),
-                    packageFile));
-            for (HostTreeWalk.Walked w : prelude.modules(kernel).walked().get()) {
-                entries.add(HostEntries.of(w));
+            try (EarlyStart start = ext2.early(settings)) {
+                start.begin(staging);
+                start.excludes(List.of("/nothing/*"));
+                TreeEntry packageFile = TreeEntry.file("/usr/hello", 0644, 0, 70_000, new ContentSource.HostFile(hello));
+                List<TreeEntry> entries = new ArrayList<>(List.of(
+                        TreeEntry.directory("/", 0755, 0),
+                        TreeEntry.directory("/lib", 0755, 0),
+                        TreeEntry.directory("/lib/modules", 0755, 0),
+                        TreeEntry.directory("/usr", 0755, 0),
+                        packageFile));
+                for (TreeInputs.ExtraTree extra : start.extraTrees()) {
+                    for (HostTreeWalk.Walked w : extra.walked().get()) {
+                        entries.add(HostEntries.of(w));
+                    }
+                }
+                start.packageFilesFound().accept(List.of(packageFile));
+                ext2.write(new FormatContext(ApplianceTree.of(entries), null, null, settings, start), staging);
             }
-            prelude.packageFilesFound(List.of(packageFile));
-            FormatOptions options = new FormatOptions(root, 64L << 20, null, false, 0L, Map.of(), null, null);
-            new Ext2Format(kernel, prelude).write(ApplianceTree.of(entries), options, staging);
         } catch (Exception ignored) {
             // recorded classes are what counts
-        } finally {
-            if (prelude != null) {
-                prelude.cancel();
-            }
         }
     }
 
     public static void main(String[] args) throws IOException {
-        // the entry point and its failure handler too go into the archive: loaded from the jar, it costs every start
-        // the jar's opening and checking (measured: several milliseconds)
+        // the entry point and its failure handler too go into the archive: loaded from the jar, they
+        // would cost every start the jar's opening and checking
         Class<?> entry = Main.class;
-        Class<?> handler = Main.UncaughtFailure.class;
+        try {
+            Class.forName(Main.class.getName() + "$UncaughtFailure");
+        } catch (ClassNotFoundException ignored) {
+            // recorded classes are what counts
+        }
         Path work = Files.createTempDirectory("jsupermin-training-");
         PrintStream out = System.out;
         PrintStream err = System.err;

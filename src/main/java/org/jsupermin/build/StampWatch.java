@@ -1,4 +1,4 @@
-package org.jsupermin.cli;
+package org.jsupermin.build;
 
 import java.nio.file.Path;
 import java.util.List;

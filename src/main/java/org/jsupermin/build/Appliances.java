@@ -1,0 +1,78 @@
+package org.jsupermin.build;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+
+import org.jsupermin.util.Reporter;
+
+/**
+ * The entry point for preparing and building appliances from Java, without the command line:
+ *
+ * <pre>{@code
+ * Appliances appliances = Appliances.standard();
+ * appliances.prepare(PrepareRequest.of(List.of("bash"), supermind), Reporter.SILENT);
+ * BuildResult built = appliances.build(BuildRequest.of(List.of(supermind), "tar", image), Reporter.SILENT);
+ * }</pre>
+ *
+ * Progress and warnings go to the {@link Reporter}; nothing is printed. Failures come as an
+ * {@link IOException} (naming the file) or a {@link BuildException} whose message says what to
+ * do; an {@link InvalidRequestException} is a request that cannot be carried out as given.
+ */
+public final class Appliances {
+
+    private final FormatRegistry formats;
+
+    /** Builds in the formats of {@code formats}. */
+    public Appliances(FormatRegistry formats) {
+        this.formats = Objects.requireNonNull(formats, "formats");
+    }
+
+    /** Builds in jsupermin's own formats. */
+    public static Appliances standard() {
+        return new Appliances(FormatRegistry.standard());
+    }
+
+    /** The formats this builds in. */
+    public FormatRegistry formats() {
+        return formats;
+    }
+
+    /** Builds {@code request} into its output directory or file (or only resolves, see {@link BuildRequest#resolveOnly()}). */
+    public BuildResult build(BuildRequest request, Reporter reporter) throws IOException, BuildException {
+        return call(() -> ApplianceBuild.run(request, formats, null, reporter));
+    }
+
+    /**
+     * Builds {@code request} into {@code out} (flushed, not closed), for formats that can stream
+     * ({@code -o -}); the request's output is not used.
+     */
+    public BuildResult build(BuildRequest request, OutputStream out, Reporter reporter)
+            throws IOException, BuildException {
+        Objects.requireNonNull(out, "out");
+        return call(() -> ApplianceBuild.run(request, formats, out, reporter));
+    }
+
+    /** Prepares {@code request}: the supermin appliance directory (packages, base.tar.gz). */
+    public PrepareResult prepare(PrepareRequest request, Reporter reporter) throws IOException, BuildException {
+        return call(() -> Preparation.run(request, reporter == null ? Reporter.SILENT : reporter));
+    }
+
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs {@code work}: I/O, build and unchecked failures as they are, the other areas' exceptions as build failures. */
+    private static <T> T call(Work<T> work) throws IOException, BuildException {
+        try {
+            return work.run();
+        } catch (IOException | BuildException | RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (Exception e) {
+            throw new BuildException(e.getMessage() != null ? e.getMessage() : e.toString(), e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.jsupermin.format;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jsupermin.packages.PackageDatabase;
+import org.jsupermin.resolve.Resolution;
+import org.jsupermin.tree.ApplianceTree;
+import org.jsupermin.util.Reporter;
+
+/**
+ * Everything a format's {@code write} gets.
+ *
+ * @param tree the appliance
+ * @param resolution the packages in it, in closure order, with their dependency graph (null when
+ *     the tree was not built from packages)
+ * @param database the opened package database, to read only (null likewise)
+ * @param settings root, environment, options, epoch and reporter
+ * @param early what {@link OutputFormat#early} returned for this build, or null
+ */
+public record FormatContext(ApplianceTree tree, Resolution resolution, PackageDatabase database,
+                            FormatSettings settings, EarlyStart early) {
+
+    public FormatContext {
+        Objects.requireNonNull(tree, "tree");
+        Objects.requireNonNull(settings, "settings");
+    }
+
+    /** A context for a tree alone (tests, library use). */
+    public static FormatContext of(ApplianceTree tree, FormatOptions options, Reporter reporter) {
+        return new FormatContext(tree, null, null, FormatSettings.of(options, reporter), null);
+    }
+
+    public Reporter reporter() {
+        return settings.reporter();
+    }
+
+    public FormatOptions options() {
+        return settings.options();
+    }
+
+    public Long epoch() {
+        return settings.epoch();
+    }
+
+    public Path root() {
+        return settings.root();
+    }
+
+    public Map<String, String> environment() {
+        return settings.environment();
+    }
+}
