@@ -49,7 +49,7 @@ class IfNewerWatchIT {
         Result fast = ifNewer(d, out, Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes));
         assertTrue(fast.stdout().contains(UP_TO_DATE), fast.stdout());
         String loaded = Files.readString(classes);
-        assertTrue(loaded.contains("org.jsupermin.cli.BuildStamp "), "the check ran");
+        assertTrue(loaded.contains("org.jsupermin.build.BuildStamp "), "the check ran");
         assertFalse(loaded.contains("org.jsupermin.packages.dpkg.DpkgStatus "), "the package database was not read");
         assertFalse(loaded.contains("org.jsupermin.resolve.Resolver "), "nothing was resolved");
 
