@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * README's main command (prepare bash and coreutils, build a chroot, run bash in it) on the first
  * run, which makes the class-data-sharing archive, on the second, which maps it, and with the
  * other JDK's archive in its place, which the JVM cannot use: the command then runs as with plain
- * {@code java}, with nothing on standard error.
+ * {@code java}, with nothing on standard error. Also: a JVM that cannot make an archive is asked
+ * once, and the command-line spellings the launcher looks at run under /bin/sh.
  */
 class LauncherJdksIT {
 
@@ -83,6 +84,21 @@ class LauncherJdksIT {
             assertEquals("", r.stderr());
         }
         assertEquals(List.of("x"), Files.readAllLines(attempts), "one attempt to make an archive, not one per start");
+    }
+
+    @Test
+    void everyFormatSpellingTheLauncherLooksAtReachesTheProgram() {
+        // the launcher picks JVM options from the command line; /bin/sh (dash) must run that choice
+        for (List<String> format : List.of(List.of("-f", "oci"), List.of("--format", "oci"), List.of("--format=oci"),
+                List.of("-foci"), List.of("-f", "tar"))) {
+            List<String> cmd = new java.util.ArrayList<>(List.of(Tools.LAUNCHER.toString(), "--build"));
+            cmd.addAll(format);
+            cmd.addAll(List.of(tmp.resolve("no-such-input").toString(), "-o", tmp.resolve("out").toString()));
+            Result r = Tools.run(cmd, Map.of("JSUPERMIN_CACHE_DIR", tmp.resolve("cache").toString()));
+            assertTrue(r.exit() == 1 || r.exit() == 2, format + ": exit " + r.exit() + "\n" + r.stderr());
+            assertTrue(r.stderr().startsWith("supermin: "), format + ": the program's own message, not the shell's: "
+                    + r.stderr());
+        }
     }
 
     /**
