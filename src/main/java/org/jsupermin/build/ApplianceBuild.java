@@ -88,6 +88,12 @@ final class ApplianceBuild {
                 throw new BuildException("-o " + shown(request.output()) + ": " + problem);
             }
         }
+        if (request.sbom() != null && !request.resolveOnly()) {
+            String problem = SbomFiles.whyNotWritable(request.sbom().file());
+            if (problem != null) {
+                throw new InvalidRequestException(problem);
+            }
+        }
         Path lock = request.lock();
         if (lock != null && out != null && lock.toAbsolutePath().normalize().startsWith(out)) {
             throw new InvalidRequestException("the lock file " + lock + " is inside the output " + out
@@ -127,6 +133,11 @@ final class ApplianceBuild {
                 ? sourceDateEpoch : Long.valueOf(SourceDateEpoch.DEFAULT);
         boolean resolveOnly = request.resolveOnly();
         List<Path> outputs = out == null ? List.of() : format.outputFiles(out);
+        if (out != null && request.sbom() != null) {
+            // a missing or replaced SBOM is rebuilt with the output
+            outputs = new ArrayList<>(outputs);
+            outputs.add(request.sbom().file().toAbsolutePath().normalize());
+        }
         String key = out == null || resolveOnly ? null : stampKey(epoch);
         // --if-newer, first without reading anything: when the options, tool and package driver
         // are the same and none of the files whose state went into the last build's digest has
@@ -205,9 +216,16 @@ final class ApplianceBuild {
             reporter.info(1, "appliance: " + tree.size() + " entries, " + tree.contentBytes() + " bytes of content");
 
             FormatContext context = new FormatContext(tree, resolution, db, settings, early);
+            // the SBOM (copyright files read, JSON written) is made while the output is written
+            Future<byte[]> sbom = request.sbom() == null ? null : tasks.start("sbom", SbomFiles.document(request.sbom(),
+                    SbomFiles.name(out, inputs), resolution, db,
+                    epoch == null ? SourceDateEpoch.DEFAULT : epoch.longValue()));
             if (out == null) {
                 format.writeTo(context, stream);
                 stream.flush();
+                if (sbom != null) {
+                    SbomFiles.write(request.sbom(), BuildTasks.join(sbom));
+                }
                 return result(null, resolution, assembly, t0);
             }
             if (output == null) {
@@ -227,6 +245,9 @@ final class ApplianceBuild {
                 throw e;
             }
             committed = true;
+            if (sbom != null) {
+                SbomFiles.write(request.sbom(), BuildTasks.join(sbom));
+            }
             BuildStamp.write(out, BuildTasks.join(digest), outputs, watch(key, manifest, db, early, started));
             reporter.info(2, "wrote the " + format.name() + " output (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             reporter.info(1, "wrote " + out);
@@ -263,7 +284,10 @@ final class ApplianceBuild {
                 .append('\n')
                 .append("root=").append(request.root().toAbsolutePath()).append('\n')
                 .append("epoch=").append(epoch).append('\n')
-                .append("driver=").append(driver == null ? "none" : driver.name()).append('\n');
+                .append("driver=").append(driver == null ? "none" : driver.name()).append('\n')
+                .append("sbom=").append(request.sbom() == null ? "none"
+                        : request.sbom().format().optionValue() + " " + request.sbom().file().toAbsolutePath())
+                .append('\n');
         for (Map.Entry<String, List<String>> option : request.formatOptions().values().entrySet()) {
             if (format.optionNames().contains(option.getKey())) {
                 b.append("option ").append(option.getKey()).append('=');

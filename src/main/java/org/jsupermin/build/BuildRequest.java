@@ -27,11 +27,12 @@ import org.jsupermin.format.FormatOptions;
  * @param resolutionWanted resolve even when {@code ifNewer} could tell the output is up to date
  *     without (--graph)
  * @param environment the environment: SOURCE_DATE_EPOCH, SUPERMIN_KERNEL, …
+ * @param sbom where to write the SBOM of the appliance's packages ({@code --sbom}), or null
  */
 public record BuildRequest(List<Path> inputs, String format, Path output, Path root, FormatOptions formatOptions,
                            Path lock, boolean ifNewer, boolean includePackagelist, boolean minimize,
                            List<String> locales, boolean sizeReport, boolean resolveOnly, boolean resolutionWanted,
-                           Map<String, String> environment) {
+                           Map<String, String> environment, SbomOutput sbom) {
 
     public BuildRequest {
         inputs = List.copyOf(inputs);
@@ -48,30 +49,36 @@ public record BuildRequest(List<Path> inputs, String format, Path output, Path r
      */
     public static BuildRequest of(List<Path> inputs, String format, Path output) {
         return new BuildRequest(inputs, format, output, Path.of("/"), FormatOptions.NONE, null, false, false, false,
-                List.of(), false, false, false, System.getenv());
+                List.of(), false, false, false, System.getenv(), null);
     }
 
     /** This request reading {@code dir}'s package database and files instead of /. */
     public BuildRequest withRoot(Path dir) {
         return new BuildRequest(inputs, format, output, dir, formatOptions, lock, ifNewer, includePackagelist,
-                minimize, locales, sizeReport, resolveOnly, resolutionWanted, environment);
+                minimize, locales, sizeReport, resolveOnly, resolutionWanted, environment, sbom);
     }
 
     /** This request with these format options. */
     public BuildRequest withFormatOptions(FormatOptions options) {
         return new BuildRequest(inputs, format, output, root, options, lock, ifNewer, includePackagelist,
-                minimize, locales, sizeReport, resolveOnly, resolutionWanted, environment);
+                minimize, locales, sizeReport, resolveOnly, resolutionWanted, environment, sbom);
     }
 
     /** This request building only when needed ({@code --if-newer}). */
     public BuildRequest withIfNewer(boolean newer) {
         return new BuildRequest(inputs, format, output, root, formatOptions, lock, newer, includePackagelist,
-                minimize, locales, sizeReport, resolveOnly, resolutionWanted, environment);
+                minimize, locales, sizeReport, resolveOnly, resolutionWanted, environment, sbom);
     }
 
     /** This request with this environment (SOURCE_DATE_EPOCH, SUPERMIN_KERNEL, …). */
     public BuildRequest withEnvironment(Map<String, String> env) {
         return new BuildRequest(inputs, format, output, root, formatOptions, lock, ifNewer, includePackagelist,
-                minimize, locales, sizeReport, resolveOnly, resolutionWanted, env);
+                minimize, locales, sizeReport, resolveOnly, resolutionWanted, env, sbom);
+    }
+
+    /** This request also writing the SBOM of its packages ({@code --sbom}); null for none. */
+    public BuildRequest withSbom(SbomOutput document) {
+        return new BuildRequest(inputs, format, output, root, formatOptions, lock, ifNewer, includePackagelist,
+                minimize, locales, sizeReport, resolveOnly, resolutionWanted, environment, document);
     }
 }

@@ -11,7 +11,9 @@ import java.util.List;
 import org.jsupermin.build.Appliances;
 import org.jsupermin.build.BuildRequest;
 import org.jsupermin.build.BuildResult;
+import org.jsupermin.build.SbomOutput;
 import org.jsupermin.format.OutputFormat;
+import org.jsupermin.sbom.SbomFormat;
 
 /** {@code --build}: the command line as a {@link BuildRequest}, the build, and what it did, printed. */
 final class BuildMode {
@@ -41,7 +43,8 @@ final class BuildMode {
         Path output = toStdout || cmd.output == null ? null : Path.of(cmd.output);
         BuildRequest request = new BuildRequest(inputs, cmd.format, output, cmd.root, cmd.formatOptions(), cmd.lock,
                 cmd.ifNewer, cmd.includePackagelist, cmd.minimize, cmd.locales, cmd.sizeReport, cmd.explain != null,
-                cmd.graph != null, System.getenv());
+                cmd.graph != null, System.getenv(), cmd.sbom == null ? null
+                        : new SbomOutput(cmd.sbom, cmd.sbomFormat == null ? SbomFormat.SPDX : SbomFormat.named(cmd.sbomFormat)));
         BuildResult result;
         if (toStdout) {
             OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);

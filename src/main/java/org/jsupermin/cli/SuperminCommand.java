@@ -14,6 +14,7 @@ import org.jsupermin.build.Appliances;
 import org.jsupermin.build.FormatRegistry;
 import org.jsupermin.format.FormatOptions;
 import org.jsupermin.format.OutputFormat;
+import org.jsupermin.sbom.SbomFormat;
 
 /**
  * supermin 5's command line, with the same spellings, plus jsupermin's additions (the options are
@@ -47,6 +48,8 @@ public final class SuperminCommand implements Callable<Integer> {
     String graphDepth;
     boolean minimize;
     List<String> locales = new ArrayList<>();
+    Path sbom;
+    String sbomFormat;
     List<String> arguments = new ArrayList<>();
     /** The values of the format-specific options, typed as their fields would be (see {@link SuperminOption#read}). */
     final Map<SuperminOption, Object> formatValues = new EnumMap<>(SuperminOption.class);
@@ -141,6 +144,12 @@ public final class SuperminCommand implements Callable<Integer> {
         if (useInstalled) {
             console.warning("--use-installed applies to --prepare only; ignored");
         }
+        if (sbom != null && explain != null) {
+            console.warning("--sbom needs a build; ignored with --explain");
+        }
+        if (sbomFormat != null && sbom == null) {
+            console.warning("--sbom-format chooses the format of --sbom's document; ignored without --sbom");
+        }
         if (sizeReport && explain != null) {
             console.warning("--size-report needs a build; ignored with --explain");
         }
@@ -175,6 +184,9 @@ public final class SuperminCommand implements Callable<Integer> {
         if (graphDepth != null && graph == null) {
             console.warning("--graph-depth applies to --graph only; ignored");
         }
+        if (sbomFormat != null && SbomFormat.named(sbomFormat) == null) {
+            throw new UsageException("--sbom-format " + Shown.of(sbomFormat) + ": use spdx or cyclonedx");
+        }
         if (graph != null) {
             GraphOutput.depth(graphDepth);
             GraphOutput.check(graph);
@@ -205,6 +217,8 @@ public final class SuperminCommand implements Callable<Integer> {
             warnIf(console, sizeReport, "--size-report");
             warnIf(console, minimize, "--minimize");
             warnIf(console, !locales.isEmpty(), "--locale");
+            warnIf(console, sbom != null, "--sbom");
+            warnIf(console, sbomFormat != null, "--sbom-format");
             return new PrepareMode(this, console, Appliances.standard()).run();
         }
         FormatRegistry formats = FormatRegistry.standard();

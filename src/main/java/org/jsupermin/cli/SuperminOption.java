@@ -66,6 +66,11 @@ enum SuperminOption {
                     + "translations (except --locale ones).", "--minimize"),
     LOCALE(Kind.LIST, Group.ADDITIONS, "LANG",
             "With --minimize: keep the translations of LANG (de, pt_BR, ...); repeat for more.", "--locale"),
+    SBOM(Kind.PATH, Group.ADDITIONS, "FILE",
+            "With --build: also write a software bill of materials of the appliance's packages to FILE (SPDX 2.3 "
+                    + "JSON unless --sbom-format says otherwise).", "--sbom"),
+    SBOM_FORMAT(Kind.TEXT, Group.ADDITIONS, "spdx|cyclonedx", "With --sbom: the document's format (default spdx).",
+            "--sbom-format"),
     DTB(Kind.TEXT, Group.OBSOLETE, "PATTERN", "Obsolete; accepted and ignored with a warning, as supermin does.",
             "--dtb"),
     NAMES(Kind.FLAG, Group.OBSOLETE, null, "supermin 4's option; gives an error explaining the change.", "--names"),
@@ -254,6 +259,8 @@ enum SuperminOption {
             case GRAPH_DEPTH -> c.graphDepth;
             case MINIMIZE -> c.minimize;
             case LOCALE -> c.locales;
+            case SBOM -> c.sbom;
+            case SBOM_FORMAT -> c.sbomFormat;
             case ARGUMENTS -> c.arguments;
             default -> throw new IllegalStateException(this + " is kept with the format values");
         };
@@ -291,6 +298,8 @@ enum SuperminOption {
             case GRAPH_DEPTH -> c.graphDepth = (String) value;
             case MINIMIZE -> c.minimize = (Boolean) value;
             case LOCALE -> c.locales = value == null ? new ArrayList<>() : (List<String>) value;
+            case SBOM -> c.sbom = (Path) value;
+            case SBOM_FORMAT -> c.sbomFormat = (String) value;
             case ARGUMENTS -> c.arguments = value == null ? new ArrayList<>() : (List<String>) value;
             default -> throw new IllegalStateException(this + " is kept with the format values");
         }
