@@ -91,7 +91,7 @@ final class ApplianceBuild {
         if (request.sbom() != null && !request.resolveOnly()) {
             String problem = SbomFiles.whyNotWritable(request.sbom().file());
             if (problem != null) {
-                throw new InvalidRequestException(problem);
+                throw new BuildException(problem);
             }
         }
         Path lock = request.lock();

@@ -116,7 +116,8 @@ class SbomIT {
         Files.writeString(sbom, "previous\n");
         Path bad = tmp.resolve("bad");
         Files.createDirectories(bad);
-        Files.writeString(bad.resolve("packages"), "no-such-package-anywhere\n");
+        // neither a package list, nor hostfiles, excludefiles or a tar archive: refused
+        Files.write(bad.resolve("mystery"), new byte[] {1, 2, 3, 4});
         Result r = Tools.jsupermin("--build", "-f", "tar", "--sbom", sbom.toString(), bad.toString(),
                 "-o", tmp.resolve("x.tar").toString());
         assertEquals(1, r.exit(), r.stderr());
