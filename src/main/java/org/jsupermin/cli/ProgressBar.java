@@ -195,12 +195,7 @@ final class ProgressBar {
             return;
         }
         ticking = true;
-        Thread t = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                tick();
-            }
-        }, "progress");
+        Thread t = new Thread(this::tick, "progress");
         t.setDaemon(true);
         t.start();
     }

@@ -45,12 +45,9 @@ final class TerminalWidth {
     }
 
     private void query() {
-        Thread t = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                int read = stty();
-                columns = read > 0 ? read : fromEnvironment > 0 ? fromEnvironment : FALLBACK;
-            }
+        Thread t = new Thread(() -> {
+            int read = stty();
+            columns = read > 0 ? read : fromEnvironment > 0 ? fromEnvironment : FALLBACK;
         }, "terminal-width");
         t.setDaemon(true);
         t.start();
@@ -59,12 +56,7 @@ final class TerminalWidth {
     /** Asks again after each SIGWINCH; without the signal the first width stays. */
     private void onResize() {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), new sun.misc.SignalHandler() {
-                @Override
-                public void handle(sun.misc.Signal signal) {
-                    query();
-                }
-            });
+            sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), signal -> query());
         } catch (Throwable e) {
             // no such signal here, or the JVM keeps it: the width read at start is used throughout
         }
