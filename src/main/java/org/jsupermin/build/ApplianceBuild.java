@@ -254,11 +254,12 @@ final class ApplianceBuild {
             return result(out, resolution, assembly, t0);
         } finally {
             if (output != null && !committed) {
-                // the early start writes into the staging directory: stopped before it goes
-                if (early != null) {
-                    early.close();
+                // the early start writes into the staging directory: all work stops before it goes
+                try {
+                    tasks.close();
+                } finally {
+                    output.abort();
                 }
-                output.abort();
             }
         }
     }

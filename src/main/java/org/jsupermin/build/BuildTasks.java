@@ -41,12 +41,16 @@ final class BuildTasks implements AutoCloseable {
         return Threads.await(task, Exception.class, "background work");
     }
 
-    /** Cancels the tasks still running and closes what was handed over; the first failure to close is thrown. */
+    /**
+     * Cancels the tasks still running and closes what was handed over, once: a second call does
+     * nothing. The first failure to close is thrown.
+     */
     @Override
     public void close() throws IOException {
         for (Future<?> t : tasks) {
             t.cancel(true);
         }
+        tasks.clear();
         Exception failure = null;
         while (!owned.isEmpty()) {
             try {

@@ -14,14 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jsupermin.format.EarlyStart;
 import org.jsupermin.format.FormatContext;
 import org.jsupermin.format.FormatOptions;
+import org.jsupermin.format.FormatSettings;
 import org.jsupermin.format.OutputFormat;
 import org.jsupermin.format.OutputShape;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.testing.FixtureRoots;
 import org.jsupermin.tree.TreeEntry;
 import org.jsupermin.util.Reporter;
+import org.jsupermin.util.SourceDateEpoch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,14 +136,85 @@ class AppliancesTest {
 
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> appliances.build(listing(null), new ByteArrayOutputStream(), Reporter.SILENT));
-        assertEquals("-o - (standard output) works only with -f tar", e.getMessage());
+        assertEquals("-o - (standard output) works only with "
+                + FormatRegistry.choices(appliances.formats().streamingFormats()), e.getMessage());
+        assertTrue(e.getMessage().contains("-f tar"), e.getMessage());
+    }
+
+    /** A format whose early start records what the build told it, and when. */
+    static final class EarlyFormat extends ListingFormat {
+        final List<String> events = new ArrayList<>();
+        private final boolean fail;
+
+        EarlyFormat(boolean fail) {
+            this.fail = fail;
+        }
+
+        @Override
+        public String name() {
+            return "early";
+        }
+
+        @Override
+        public EarlyStart early(FormatSettings settings) {
+            events.add("early epoch=" + settings.epoch());
+            return new EarlyStart() {
+                @Override
+                public void begin(Path staging) {
+                    events.add("begin " + staging.getFileName().toString().startsWith(".appliance.txt.jsupermin-"));
+                }
+
+                @Override
+                public boolean begun() {
+                    return events.stream().anyMatch(e -> e.startsWith("begin"));
+                }
+
+                @Override
+                public void excludes(List<String> patterns) {
+                    events.add("excludes " + patterns);
+                }
+
+                @Override
+                public void close() {
+                    events.add("close");
+                }
+            };
+        }
+
+        @Override
+        public void write(FormatContext context, Path staging) throws IOException {
+            events.add("write " + (context.early() != null));
+            if (fail) {
+                throw new IOException("no space left");
+            }
+            super.write(context, staging);
+        }
+    }
+
+    @Test
+    void anEarlyStartBeginsBeforeTheTreeAndIsClosedOnceWhetherTheBuildWorksOrFails() throws Exception {
+        Files.writeString(supermind.resolve("excludefiles"), "-/usr/share/doc/*\n");
+        for (boolean fail : new boolean[] {false, true}) {
+            EarlyFormat format = new EarlyFormat(fail);
+            Appliances withEarly = new Appliances(FormatRegistry.standard().with(format));
+            BuildRequest request = BuildRequest.of(List.of(supermind), "early", dir.resolve("appliance.txt"))
+                    .withRoot(root).withEnvironment(Map.of());
+            if (fail) {
+                assertThrows(IOException.class, () -> withEarly.build(request, Reporter.SILENT));
+            } else {
+                withEarly.build(request, Reporter.SILENT);
+            }
+            assertEquals(List.of("early epoch=" + SourceDateEpoch.DEFAULT, "begin true",
+                    "excludes [/usr/share/doc/*]", "write true", "close"), format.events, "failing: " + fail);
+        }
     }
 
     @Test
     void anUnknownFormatIsAnInvalidRequestNamingTheRegisteredOnes() {
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> appliances.build(BuildRequest.of(List.of(supermind), "iso", dir.resolve("x")), Reporter.SILENT));
-        assertEquals("unknown format 'iso': use -f chroot, -f ext2, -f listing or -f tar", e.getMessage());
+        assertEquals("unknown format 'iso': use " + appliances.formats().choices(), e.getMessage());
+        assertTrue(e.getMessage().contains("-f ext2, -f listing"), e.getMessage());
     }
 
     @Test
