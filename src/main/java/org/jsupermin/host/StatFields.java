@@ -6,16 +6,15 @@ import java.nio.file.attribute.PosixFileAttributes;
 /**
  * The fields of the JDK's lstat result ({@code sun.nio.fs.UnixFileAttributes}), read in place.
  * The "unix:" attribute view answers the same, but parses the attribute names and boxes every
- * value into a new map at each call: for the 6,000 files of a package set, 20 ms of a fresh
- * JVM's CPU (measured, JDK 17).
+ * value into a new map at each call, for each of the thousands of files of a package set.
  *
  * <p>The fields are read with {@code sun.misc.Unsafe} (module jdk.unsupported, open to all),
- * which needs no {@code --add-opens}: that costs every start of the JVM 6 to 9 ms (measured,
- * JDK 17), as its handling starts the JVM's lambda machinery before {@code main}. From JDK 24
- * on, Unsafe's memory access warns at its first use (JEP 498), so there the class's fields are
- * read by reflection when the package is opened to this code, and otherwise not at all:
- * {@link #AVAILABLE} is false then, as on a JDK whose class has other fields, and the tree uses
- * the attribute view.
+ * which needs no {@code --add-opens}: that option would slow every start of the JVM, as its
+ * handling starts the JVM's lambda machinery before {@code main}. From JDK 24 on, Unsafe's
+ * memory access warns at its first use (JEP 498), so there the class's fields are read by
+ * reflection when the package is opened to this code, and otherwise not at all:
+ * {@link #AVAILABLE} is false then, as on a JDK whose class has other fields, and
+ * {@link HostStat} uses the attribute view.
  */
 final class StatFields {
 
