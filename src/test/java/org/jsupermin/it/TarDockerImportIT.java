@@ -104,6 +104,21 @@ class TarDockerImportIT {
     }
 
     @Test
+    void dpkgInTheImageListsItsPackages() throws Exception {
+        Path d = prepare("dpkg", "bash", "coreutils", "dpkg");
+        Path tar = tmp.resolve("dpkg.tar");
+        Tools.jsupermin("--build", "-f", "tar", d.toString(), "-o", tar.toString()).orFail("build");
+        docker.importTar(tar, "jsupermin-dpkg:1");
+        String listed = dockerRun("jsupermin-dpkg:1", "dpkg", "-l");
+        assertTrue(listed.lines().anyMatch(l -> l.startsWith("ii  bash ")), listed);
+        assertTrue(listed.lines().anyMatch(l -> l.startsWith("ii  dpkg ")), listed);
+        assertTrue(listed.lines().noneMatch(l -> l.startsWith("ii  python3")), "only the image's packages: " + listed);
+        assertEquals(Tools.run("dpkg", "-L", "coreutils").orFail("dpkg -L").stdout(),
+                dockerRun("jsupermin-dpkg:1", "dpkg", "-L", "coreutils"));
+        assertEquals("", dockerRun("jsupermin-dpkg:1", "dpkg", "--verify", "coreutils"));
+    }
+
+    @Test
     void ownersSetuidAndCapabilitiesSurviveTheRoundTrip() throws Exception {
         Path d = prepare("caps", "bash", "coreutils", "passwd", "iputils-ping");
         Path tar = tmp.resolve("caps.tar");
