@@ -135,7 +135,9 @@ class TerminalIT {
         assertEquals("", chroot.stderr());
         assertEquals("", chroot.stdout());
         Result tar = Tools.jsupermin("--build", "-f", "tar", appliance.toString(), "-o", "-").orFail("tar to a pipe");
-        assertEquals("", tar.stderr());
+        // (bash and coreutils make a container image without /bin/sh or accounts, which one warning says)
+        assertEquals(List.of(), tar.stderr().lines().filter(l -> !l.startsWith("supermin: warning: the image has no /bin/sh"))
+                .toList());
         assertEquals("ustar", tar.stdout().substring(257, 262), "standard output is the archive");
     }
 
