@@ -62,11 +62,12 @@ public interface PackageDatabase {
 
     /**
      * What the database records about each given package beyond resolution ({@link PackageDetails}),
-     * in one read of the database for the whole set.
+     * in one read of the database for the whole set; sorted by package (a sorted map: a hash of
+     * package records would parse their dependency lists).
      */
     default Map<InstalledPackage, PackageDetails> details(Collection<InstalledPackage> packages)
             throws PackageDatabaseException {
-        Map<InstalledPackage, PackageDetails> details = new java.util.LinkedHashMap<>();
+        Map<InstalledPackage, PackageDetails> details = new java.util.TreeMap<>();
         for (InstalledPackage p : packages) {
             details.put(p, PackageDetails.minimal(p));
         }

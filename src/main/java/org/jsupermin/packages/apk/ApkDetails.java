@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,7 +37,10 @@ final class ApkDetails {
     record Block(String id, Map<Character, String> fields, String text) {
     }
 
-    /** The details of each of {@code packages}, in that order, from the installed database {@code file}. */
+    /**
+     * The details of each of {@code packages}, sorted (a sorted map: hashing package records would
+     * parse every dependency list), from the installed database {@code file}.
+     */
     static Map<InstalledPackage, PackageDetails> read(Path file, Collection<InstalledPackage> packages)
             throws PackageDatabaseException {
         Map<String, InstalledPackage> wanted = new TreeMap<>();
@@ -52,7 +54,7 @@ final class ApkDetails {
                 found.put(b.id(), details(p, b.fields(), b.text()));
             }
         }
-        Map<InstalledPackage, PackageDetails> result = new LinkedHashMap<>();
+        Map<InstalledPackage, PackageDetails> result = new TreeMap<>();
         for (InstalledPackage p : packages) {
             PackageDetails d = found.get(p.toString());
             if (d == null) {

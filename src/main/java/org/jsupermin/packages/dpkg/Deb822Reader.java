@@ -26,9 +26,10 @@ public final class Deb822Reader {
 
     /**
      * One paragraph's values of the fields asked for, by position in the request (null when
-     * absent), and the 1-based line of its first field.
+     * absent), the 1-based line of its first field, and where its bytes are: from its first field
+     * to the end of its last line, that line's end included (or the end of the data).
      */
-    record Fields(String[] values, int line) {
+    record Fields(String[] values, int line, int from, int to) {
         /** The value of requested field number {@code i}, or null. */
         String get(int i) {
             return values[i];
@@ -75,7 +76,7 @@ public final class Deb822Reader {
         return out;
     }
 
-    private static byte[] readBytes(Path file) throws PackageDatabaseException {
+    static byte[] readBytes(Path file) throws PackageDatabaseException {
         if (!Files.exists(file)) {
             throw new PackageDatabaseException("reading " + file + ": no such file; is this a Debian root?");
         }
@@ -120,6 +121,7 @@ public final class Deb822Reader {
         boolean inField = false;
         StringBuilder current = null;
         int start = 0;
+        int startByte = 0;
         int lineNo = 0;
         int length = text.length();
         int pos = 0;
@@ -154,7 +156,7 @@ public final class Deb822Reader {
                         paragraphs.add(toParagraph(fields, start));
                         fields = new LinkedHashMap<>();
                     } else {
-                        kept.add(toFields(slots, start));
+                        kept.add(toFields(slots, start, startByte, line));
                     }
                     inParagraph = false;
                 }
@@ -181,6 +183,7 @@ public final class Deb822Reader {
             }
             if (!inParagraph) {
                 start = lineNo;
+                startByte = line;
                 inParagraph = true;
             }
             inField = true;
@@ -199,7 +202,7 @@ public final class Deb822Reader {
             if (keep == null) {
                 paragraphs.add(toParagraph(fields, start));
             } else {
-                kept.add(toFields(slots, start));
+                kept.add(toFields(slots, start, startByte, length));
             }
         }
     }
@@ -229,13 +232,13 @@ public final class Deb822Reader {
     }
 
     /** The paragraph's kept values; the slots are cleared for the next paragraph. */
-    private static Fields toFields(StringBuilder[] slots, int start) {
+    private static Fields toFields(StringBuilder[] slots, int start, int from, int to) {
         String[] values = new String[slots.length];
         for (int i = 0; i < slots.length; i++) {
             values[i] = slots[i] == null ? null : slots[i].toString();
             slots[i] = null;
         }
-        return new Fields(values, start);
+        return new Fields(values, start, from, to);
     }
 
     private static String decode(byte[] data, int from, int to) {

@@ -32,6 +32,9 @@ final class Deb822Scanner {
     private StringBuilder current;
     private int start;
     private int lineNo;
+    /** The byte offsets of the current line and of the current paragraph's first line. */
+    private int lineAt;
+    private int startByte;
 
     private Deb822Scanner(byte[] data, String text, String name, String[] keep, List<Deb822Reader.Fields> out) {
         this.data = data;
@@ -67,6 +70,7 @@ final class Deb822Scanner {
                 Deb822Reader.checkTerminated(data, text, name, line, end, lineNo);
             }
             pos = end + 1;
+            lineAt = line;
             if (line == end) {
                 blank();
                 continue;
@@ -92,7 +96,7 @@ final class Deb822Scanner {
             }
         }
         if (inParagraph) {
-            endParagraph();
+            endParagraph(length);
         }
     }
 
@@ -120,7 +124,7 @@ final class Deb822Scanner {
 
     private void blank() {
         if (inParagraph) {
-            endParagraph();
+            endParagraph(lineAt);
             inParagraph = false;
         }
         inField = false;
@@ -139,6 +143,7 @@ final class Deb822Scanner {
         }
         if (!inParagraph) {
             start = lineNo;
+            startByte = lineAt;
             inParagraph = true;
         }
         inField = true;
@@ -191,13 +196,14 @@ final class Deb822Scanner {
         return -1;
     }
 
-    private void endParagraph() {
+    /** Ends the paragraph whose bytes end at {@code to}. */
+    private void endParagraph(int to) {
         String[] values = new String[slots.length];
         for (int i = 0; i < slots.length; i++) {
             values[i] = slots[i] == null ? null : slots[i].toString();
             slots[i] = null;
         }
-        out.add(new Deb822Reader.Fields(values, start));
+        out.add(new Deb822Reader.Fields(values, start, startByte, to));
     }
 
     private String decode(int from, int to) {

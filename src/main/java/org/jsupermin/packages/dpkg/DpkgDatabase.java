@@ -132,7 +132,7 @@ public final class DpkgDatabase implements PackageDatabase {
     @Override
     public Map<InstalledPackage, PackageDetails> details(Collection<InstalledPackage> packages)
             throws PackageDatabaseException {
-        return DpkgDetails.read(status.file(), packages);
+        return DpkgDetails.read(status, packages);
     }
 
     /** The status paragraphs and info files of {@code contained}, and what dpkg needs to run (see {@link DpkgImageDatabase}). */

@@ -1,11 +1,6 @@
 package org.jsupermin.packages.dpkg;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,61 +8,51 @@ import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageDetails;
 import org.jsupermin.util.FileNames;
-import org.jsupermin.util.IoErrors;
+import org.jsupermin.util.TextLines;
 
 /**
  * The {@link PackageDetails} of packages of a dpkg status file: Source (with its version when it
  * differs, "glibc (2.36-9)"), Installed-Size (KiB), Maintainer, Homepage, and each package's
- * paragraph as the file holds it. The status file is read once for the whole set.
+ * paragraph as the file holds it. Only the asked packages' paragraphs are read again, from the
+ * bytes the status file was read from: a host's status file is mostly packages an image does not
+ * hold.
  */
 final class DpkgDetails {
 
-    private static final List<String> FIELDS = List.of("Package", "Architecture", "Version", "Source",
-            "Installed-Size", "Maintainer", "Homepage");
-    private static final int PACKAGE = 0;
-    private static final int ARCHITECTURE = 1;
-    private static final int VERSION = 2;
-    private static final int SOURCE = 3;
-    private static final int INSTALLED_SIZE = 4;
-    private static final int MAINTAINER = 5;
-    private static final int HOMEPAGE = 6;
+    private static final List<String> FIELDS = List.of("Source", "Installed-Size", "Maintainer", "Homepage");
+    private static final int SOURCE = 0;
+    private static final int INSTALLED_SIZE = 1;
+    private static final int MAINTAINER = 2;
+    private static final int HOMEPAGE = 3;
 
     private DpkgDetails() {
     }
 
-    /** The details of each of {@code packages}, in that order, from {@code statusFile}. */
-    static Map<InstalledPackage, PackageDetails> read(Path statusFile, Collection<InstalledPackage> packages)
+    /**
+     * The details of each of {@code packages}, sorted (a sorted map: hashing package records would
+     * parse every dependency list), from {@code status}.
+     */
+    static Map<InstalledPackage, PackageDetails> read(DpkgStatus status, Collection<InstalledPackage> packages)
             throws PackageDatabaseException {
-        Map<String, InstalledPackage> wanted = new TreeMap<>();
+        Map<InstalledPackage, PackageDetails> result = new TreeMap<>();
         for (InstalledPackage p : packages) {
-            wanted.put(p.id(), p);
-        }
-        byte[] data;
-        try {
-            data = Files.readAllBytes(statusFile);
-        } catch (IOException e) {
-            throw new PackageDatabaseException("reading " + statusFile + ": " + IoErrors.describe(e), e);
-        }
-        Map<String, PackageDetails> found = new TreeMap<>();
-        Paragraphs paragraphs = new Paragraphs(data);
-        for (Deb822Reader.Fields f : Deb822Reader.readFields(data, statusFile.toString(), FIELDS)) {
-            String name = f.get(PACKAGE);
-            String arch = f.get(ARCHITECTURE) == null ? "all" : f.get(ARCHITECTURE);
-            InstalledPackage p = name == null ? null : wanted.get(name + ":" + arch);
-            if (p != null && p.version().equals(orEmpty(f.get(VERSION)))) {
-                found.put(p.id(), details(p, f, paragraphs.at(f.line())));
+            byte[] paragraph = status.paragraph(p);
+            if (paragraph == null) {
+                throw new PackageDatabaseException("package " + p + " is not installed according to " + status.file());
             }
-        }
-        Map<InstalledPackage, PackageDetails> result = new LinkedHashMap<>();
-        for (InstalledPackage p : packages) {
-            PackageDetails d = found.get(p.id());
-            if (d == null) {
-                throw new PackageDatabaseException("reading " + statusFile + ": package " + p
-                        + " is not in it (was it removed while the build ran?)");
-            }
-            result.put(p, d);
+            List<Deb822Reader.Fields> fields = Deb822Reader.readFields(paragraph, status.file().toString(), FIELDS);
+            result.put(p, details(p, fields.get(0), record(paragraph)));
         }
         return result;
+    }
+
+    /** The paragraph's lines, each ending in "\n" ("\r" and "\r\n" too); bytes that are not UTF-8 kept as escapes. */
+    private static String record(byte[] paragraph) {
+        StringBuilder b = new StringBuilder(paragraph.length);
+        for (String line : TextLines.of(FileNames.decode(paragraph))) {
+            b.append(line).append('\n');
+        }
+        return b.toString();
     }
 
     private static PackageDetails details(InstalledPackage p, Deb822Reader.Fields f, String record) {
@@ -107,57 +92,5 @@ final class DpkgDetails {
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    /**
-     * The paragraphs of deb822 text by their first line, each as its lines with "\n" after each
-     * (a "\r" or "\r\n" line end becomes "\n"; bytes that are not UTF-8 are kept as
-     * {@link FileNames} escapes, which turn back into the same bytes when the record is written).
-     * Lines end as {@link Deb822Reader} ends them; a paragraph ends at the first blank line.
-     * Asked for in increasing line order, it reads the text once.
-     */
-    private static final class Paragraphs {
-        private final byte[] data;
-        private final String text;
-        private int pos;
-        private int lineNo = 1;
-
-        Paragraphs(byte[] data) {
-            this.data = data;
-            this.text = new String(data, StandardCharsets.ISO_8859_1);
-        }
-
-        String at(int firstLine) {
-            while (lineNo < firstLine && pos < data.length) {
-                pos = nextLine(lineEnd(pos));
-                lineNo++;
-            }
-            StringBuilder b = new StringBuilder();
-            while (pos < data.length) {
-                int end = lineEnd(pos);
-                if (Deb822Reader.isBlank(data, text, pos, end)) {
-                    break;
-                }
-                b.append(FileNames.decode(data, pos, end - pos)).append('\n');
-                pos = nextLine(end);
-                lineNo++;
-            }
-            return b.toString();
-        }
-
-        private int lineEnd(int from) {
-            int i = from;
-            while (i < data.length && data[i] != '\n' && data[i] != '\r') {
-                i++;
-            }
-            return i;
-        }
-
-        private int nextLine(int end) {
-            if (end < data.length && data[end] == '\r' && end + 1 < data.length && data[end + 1] == '\n') {
-                return end + 2;
-            }
-            return end + 1;
-        }
     }
 }

@@ -81,24 +81,25 @@ final class DpkgImageDatabase {
         Path info = dpkgDir.resolve("info");
         List<ExtraEntry> out = new ArrayList<>();
         List<Path> wanted = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(info)) {
-            for (Path f : s) {
-                String name = f.getFileName().toString();
-                int dot = name.lastIndexOf('.');
-                if (dot <= 0) {
-                    continue;
-                }
-                String owner = name.substring(0, dot);
-                String suffix = name.substring(dot + 1);
-                if ((DATA.contains(suffix) || SCRIPTS.contains(suffix))
-                        && (owner.indexOf(':') < 0 ? names.contains(owner) : qualified.contains(owner))) {
-                    wanted.add(f);
-                }
+        // names only (a host's info directory holds thousands of files)
+        String[] listed = info.toFile().list();
+        if (listed == null) {
+            if (Files.isDirectory(info)) {
+                throw new PackageDatabaseException("reading " + info + ": cannot list the directory");
             }
-        } catch (NoSuchFileException e) {
             return out;
-        } catch (IOException e) {
-            throw new PackageDatabaseException("reading " + info + ": " + IoErrors.describe(e), e);
+        }
+        for (String name : listed) {
+            int dot = name.lastIndexOf('.');
+            if (dot <= 0) {
+                continue;
+            }
+            String owner = name.substring(0, dot);
+            String suffix = name.substring(dot + 1);
+            if ((DATA.contains(suffix) || SCRIPTS.contains(suffix))
+                    && (owner.indexOf(':') < 0 ? names.contains(owner) : qualified.contains(owner))) {
+                wanted.add(info.resolve(name));
+            }
         }
         wanted.sort(null);
         for (Path f : wanted) {

@@ -42,6 +42,10 @@ public final class DpkgStatus {
     }
 
     private final Path file;
+    /** The file's bytes, kept for the paragraphs of the packages a build asks about. */
+    private final byte[] data;
+    /** Package id to where its paragraph is in {@link #data}: {from, to}. */
+    private final Map<String, int[]> paragraphs;
     private final List<InstalledPackage> packages;
     /** Package id ("name:arch") to its Conffiles field, in file order. */
     private final Map<String, RawConffiles> rawConffiles;
@@ -49,8 +53,11 @@ public final class DpkgStatus {
     private final Map<String, List<String>> conffiles = new HashMap<>();
     private Map<String, String> conffileDigests;
 
-    private DpkgStatus(Path file, List<InstalledPackage> packages, Map<String, RawConffiles> rawConffiles) {
+    private DpkgStatus(Path file, byte[] data, Map<String, int[]> paragraphs, List<InstalledPackage> packages,
+                       Map<String, RawConffiles> rawConffiles) {
         this.file = file;
+        this.data = data;
+        this.paragraphs = paragraphs;
         this.packages = List.copyOf(packages);
         this.rawConffiles = rawConffiles;
     }
@@ -59,7 +66,9 @@ public final class DpkgStatus {
     public static DpkgStatus read(Path file) throws PackageDatabaseException {
         List<InstalledPackage> packages = new ArrayList<>();
         Map<String, RawConffiles> conffiles = new java.util.LinkedHashMap<>();
-        for (Deb822Reader.Fields p : Deb822Reader.readFields(file, FIELDS)) {
+        Map<String, int[]> paragraphs = new HashMap<>();
+        byte[] data = Deb822Reader.readBytes(file);
+        for (Deb822Reader.Fields p : Deb822Reader.readFields(data, file.toString(), FIELDS)) {
             String name = p.get(PACKAGE);
             String raw = p.get(STATUS) == null ? "" : p.get(STATUS);
             String status = INSTALLED.contains(raw) ? raw : String.join(" ", tokens(raw));
@@ -68,17 +77,27 @@ public final class DpkgStatus {
             }
             InstalledPackage pkg = toPackage(file, p, name);
             packages.add(pkg);
+            paragraphs.put(pkg.id(), new int[] {p.from(), p.to()});
             if (p.get(CONFFILES) != null) {
                 conffiles.put(pkg.id(), new RawConffiles(p.get(CONFFILES), p.line(), name));
             }
         }
         Collections.sort(packages);
-        return new DpkgStatus(file, packages, conffiles);
+        return new DpkgStatus(file, data, paragraphs, packages, conffiles);
     }
 
     /** The status file read. */
     public Path file() {
         return file;
+    }
+
+    /**
+     * The bytes of {@code pkg}'s paragraph as the file holds it, from its first field to the end
+     * of its last line; null when the package is not installed.
+     */
+    byte[] paragraph(InstalledPackage pkg) {
+        int[] range = paragraphs.get(pkg.id());
+        return range == null ? null : java.util.Arrays.copyOfRange(data, range[0], range[1]);
     }
 
     /** The installed packages, sorted. */

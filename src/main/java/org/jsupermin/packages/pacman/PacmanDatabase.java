@@ -180,7 +180,7 @@ public final class PacmanDatabase implements PackageDatabase {
     @Override
     public Map<InstalledPackage, PackageDetails> details(Collection<InstalledPackage> wanted)
             throws PackageDatabaseException {
-        Map<InstalledPackage, PackageDetails> out = new LinkedHashMap<>();
+        Map<InstalledPackage, PackageDetails> out = new java.util.TreeMap<>();
         for (InstalledPackage p : wanted) {
             out.put(p, PacmanDetails.read(directory(p).resolve("desc"), p));
         }

@@ -3,7 +3,6 @@ package org.jsupermin.packages.rpm;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jsupermin.packages.InstalledPackage;
@@ -20,7 +19,10 @@ final class RpmDetails {
     private RpmDetails() {
     }
 
-    /** The details of each of {@code packages}, in that order, from {@code dbFile}. */
+    /**
+     * The details of each of {@code packages}, sorted (a sorted map: hashing package records would
+     * parse every dependency list), from {@code dbFile}.
+     */
     static Map<InstalledPackage, PackageDetails> read(Path dbFile, Collection<InstalledPackage> packages)
             throws PackageDatabaseException {
         Map<String, InstalledPackage> wanted = new TreeMap<>();
@@ -46,7 +48,7 @@ final class RpmDetails {
                 }
             });
         }
-        Map<InstalledPackage, PackageDetails> result = new LinkedHashMap<>();
+        Map<InstalledPackage, PackageDetails> result = new TreeMap<>();
         for (InstalledPackage p : packages) {
             PackageDetails d = found.get(p.toString());
             if (d == null) {

@@ -98,6 +98,7 @@ class Deb822FuzzTest {
             List<Object> out = new ArrayList<>();
             for (Deb822Reader.Fields f : fields) {
                 out.add(f.line());
+                out.add(f.from() + "-" + f.to());
                 out.add(java.util.Arrays.toString(f.values()));
             }
             return out;

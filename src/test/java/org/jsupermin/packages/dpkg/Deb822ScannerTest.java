@@ -79,7 +79,8 @@ class Deb822ScannerTest {
     private static String describe(List<Deb822Reader.Fields> fields) {
         StringBuilder b = new StringBuilder();
         for (Deb822Reader.Fields f : fields) {
-            b.append(f.line()).append(' ').append(java.util.Arrays.toString(f.values())).append('\n');
+            b.append(f.line()).append(' ').append(f.from()).append('-').append(f.to()).append(' ')
+                    .append(java.util.Arrays.toString(f.values())).append('\n');
         }
         return b.toString();
     }
@@ -89,6 +90,12 @@ class Deb822ScannerTest {
         byte[] data = "Package: p\nDescription: d\n more\nConffiles:\n /etc/a 1\n /etc/b 2\n\n\nPackage: q\n"
                 .getBytes(StandardCharsets.UTF_8);
         List<Deb822Reader.Fields> fields = Deb822Reader.readFields(data, "x", KEEP);
+        // each paragraph's bytes: from its first field to the end of its last line
+        assertEquals(0, fields.get(0).from());
+        assertEquals("Package: p\nDescription: d\n more\nConffiles:\n /etc/a 1\n /etc/b 2\n",
+                new String(data, fields.get(0).from(), fields.get(0).to() - fields.get(0).from(), StandardCharsets.UTF_8));
+        assertEquals("Package: q\n", new String(data, fields.get(1).from(), fields.get(1).to() - fields.get(1).from(),
+                StandardCharsets.UTF_8));
         assertEquals(2, fields.size());
         assertArrayEquals(new String[] {"p", null, null, null, "\n/etc/a 1\n/etc/b 2", null}, fields.get(0).values());
         assertEquals(9, fields.get(1).line());

@@ -52,7 +52,7 @@ class DpkgDetailsTest {
         InstalledPackage libc = pkg(db, "libc6");
         InstalledPackage mawk = pkg(db, "mawk");
         Map<InstalledPackage, PackageDetails> d = db.details(List.of(mawk, libc));
-        assertEquals(List.of(mawk, libc), new ArrayList<>(d.keySet()), "in the order asked for");
+        assertEquals(List.of(libc, mawk), new ArrayList<>(d.keySet()), "sorted, whatever the order asked");
         assertEquals("glibc", d.get(libc).source());
         assertEquals(libc.version(), d.get(libc).sourceVersion());
         assertEquals("mawk", d.get(mawk).source());
@@ -101,16 +101,12 @@ class DpkgDetailsTest {
     }
 
     @Test
-    void aPackageGoneFromTheStatusFileIsAnErrorNamingIt(@TempDir Path tmp) throws Exception {
-        Path root = tmp.resolve("root");
-        Files.createDirectories(root.resolve("var/lib/dpkg"));
-        Path status = root.resolve("var/lib/dpkg/status");
-        Files.writeString(status, "Package: dpkg\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1\n");
-        DpkgDatabase db = open(root);
-        Files.writeString(status, "Package: dpkg\nStatus: install ok installed\nArchitecture: amd64\nVersion: 2\n");
-        PackageDatabaseException e = assertThrows(PackageDatabaseException.class,
-                () -> db.details(db.installedPackages()));
-        assertEquals("reading " + status + ": package dpkg:amd64=1 is not in it (was it removed while the build ran?)",
-                e.getMessage());
+    void aPackageNotInTheStatusFileIsAnErrorNamingIt() throws Exception {
+        DpkgDatabase db = open(DebFixtures.ROOT);
+        InstalledPackage gawk = new InstalledPackage("gawk", "1:5.2.1-2", "amd64", org.jsupermin.packages.MultiArch.FOREIGN,
+                List.of(), List.of(), "");
+        PackageDatabaseException e = assertThrows(PackageDatabaseException.class, () -> db.details(List.of(gawk)));
+        assertEquals("package gawk:amd64=1:5.2.1-2 is not installed according to "
+                + DebFixtures.ROOT.resolve("var/lib/dpkg/status"), e.getMessage());
     }
 }

@@ -47,7 +47,7 @@ class PacmanDetailsTest {
         InstalledPackage hello = pkg(db, "hello");
         InstalledPackage glibc = pkg(db, "glibc");
         Map<InstalledPackage, PackageDetails> d = db.details(List.of(hello, glibc));
-        assertEquals(List.of(hello, glibc), List.copyOf(d.keySet()));
+        assertEquals(List.of(glibc, hello), List.copyOf(d.keySet()), "sorted, whatever the order asked");
         assertEquals("hello", d.get(hello).source());
         assertEquals("1:2.0-1", d.get(hello).sourceVersion());
         assertEquals(0, d.get(hello).installedSize());
