@@ -206,12 +206,14 @@ final class ApplianceBuild {
                 }
             }
 
+            // the package database an image carries is read while the tree is assembled
+            ImageContents contents = ImageContents.start(format, request, db, closure, tasks);
             // an early start is running by now (for ext2 it walks the kernel's modules for the tree)
             List<TreeInputs.ExtraTree> extra = early == null ? List.of() : early.extraTrees();
             Assembly assembly = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, manifest, extra,
                     request.includePackagelist(), epoch, reporter, early == null ? null : early.packageFilesFound(),
                     baseImages, request.minimize() ? new Minimize(request.locales()) : null));
-            ApplianceTree tree = assembly.tree();
+            ApplianceTree tree = contents.finish(assembly.tree(), format, db, epoch, reporter);
             reporter.info(2, "assembled the tree (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             reporter.info(1, "appliance: " + tree.size() + " entries, " + tree.contentBytes() + " bytes of content");
 

@@ -71,6 +71,9 @@ enum SuperminOption {
                     + "JSON unless --sbom-format says otherwise).", "--sbom"),
     SBOM_FORMAT(Kind.TEXT, Group.ADDITIONS, "spdx|cyclonedx", "With --sbom: the document's format (default spdx).",
             "--sbom-format"),
+    NO_PACKAGE_DB(Scope.FORMAT, Kind.FLAG, Group.ADDITIONS, null,
+            "Leave out the package database of the image's packages (dpkg status and file lists, apk, pacman), "
+                    + "which -f chroot and -f tar carry by default.", "--no-package-db"),
     DTB(Kind.TEXT, Group.OBSOLETE, "PATTERN", "Obsolete; accepted and ignored with a warning, as supermin does.",
             "--dtb"),
     NAMES(Kind.FLAG, Group.OBSOLETE, null, "supermin 4's option; gives an error explaining the change.", "--names"),

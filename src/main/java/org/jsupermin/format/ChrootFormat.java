@@ -76,6 +76,16 @@ public final class ChrootFormat implements OutputFormat {
 
     /** A directory keeps the host's modification times unless SOURCE_DATE_EPOCH is set. */
     @Override
+    public boolean carriesPackageDatabase() {
+        return true;
+    }
+
+    @Override
+    public List<String> optionNames() {
+        return List.of(NO_PACKAGE_DB);
+    }
+
+    @Override
     public boolean keepsHostTimes() {
         return true;
     }

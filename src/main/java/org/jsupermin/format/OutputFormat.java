@@ -40,6 +40,27 @@ public interface OutputFormat {
         return false;
     }
 
+    /** The option that leaves the package database out of an output that {@linkplain #carriesPackageDatabase carries one}. */
+    String NO_PACKAGE_DB = "--no-package-db";
+
+    /**
+     * Whether the output carries the package database of exactly its packages (dpkg's status and
+     * file lists, apk's installed database, pacman's local one), so that the distribution's tools
+     * and scanners in the image see them: the build adds it to the tree unless
+     * {@value #NO_PACKAGE_DB} is given, which such a format lists among its {@link #optionNames()}.
+     */
+    default boolean carriesPackageDatabase() {
+        return false;
+    }
+
+    /**
+     * Whether the output is a container image, which a Dockerfile's RUN and USER, and docker run,
+     * use: the build warns when it lacks /bin/sh, /etc/passwd or /etc/group.
+     */
+    default boolean containerImage() {
+        return false;
+    }
+
     /**
      * The format's own options by their long names ("--size"): their values reach the format
      * through {@link FormatOptions}; given with another format, they are ignored with a warning.

@@ -50,7 +50,17 @@ public final class TarFormat implements OutputFormat {
 
     @Override
     public List<String> optionNames() {
-        return List.of(COMPRESSION);
+        return List.of(COMPRESSION, NO_PACKAGE_DB);
+    }
+
+    @Override
+    public boolean carriesPackageDatabase() {
+        return true;
+    }
+
+    @Override
+    public boolean containerImage() {
+        return true;
     }
 
     @Override
