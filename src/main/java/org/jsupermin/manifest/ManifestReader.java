@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import org.jsupermin.util.Compression;
@@ -80,10 +83,25 @@ public final class ManifestReader {
     }
 
     private static void collect(Path input, List<Path> out) throws ManifestException {
-        if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS) && !Files.exists(input)) {
-            throw new ManifestException(input + ": no such file or directory");
-        }
-        if (Files.isDirectory(input)) {
+        collect(input, out, new HashMap<Object, Path>());
+    }
+
+    /**
+     * Adds the regular files under {@code input}, following symbolic links as supermin does;
+     * {@code ancestors} maps the file keys of the directories being walked to their paths, so that a link back
+     * to one of them is refused instead of walked until the path is too long.
+     */
+    private static void collect(Path input, List<Path> out, Map<Object, Path> ancestors) throws ManifestException {
+        BasicFileAttributes a = attributes(input);
+        if (a.isRegularFile()) {
+            out.add(input);
+        } else if (a.isDirectory()) {
+            Object key = a.fileKey();
+            Path first = key == null ? null : ancestors.putIfAbsent(key, input);
+            if (first != null) {
+                throw new ManifestException(input + ": the directory " + first + " again, through a symbolic link"
+                        + " (a loop); remove that link from the supermin appliance");
+            }
             List<Path> children = new ArrayList<>();
             try (DirectoryStream<Path> s = Files.newDirectoryStream(input)) {
                 for (Path child : s) {
@@ -94,10 +112,30 @@ public final class ManifestReader {
             }
             children.sort(BY_NAME);
             for (Path child : children) {
-                collect(child, out);
+                collect(child, out, ancestors);
+            }
+            if (key != null) {
+                ancestors.remove(key);
             }
         } else {
-            out.add(input);
+            // a FIFO would block the build, a device such as /dev/zero never end
+            throw new ManifestException(input + ": not a regular file or directory (a FIFO, socket or device);"
+                    + " a supermin appliance holds files and directories only: remove it from the input");
+        }
+    }
+
+    /** The attributes of {@code input}, symbolic links followed. */
+    private static BasicFileAttributes attributes(Path input) throws ManifestException {
+        try {
+            return Files.readAttributes(input, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            if (Files.isSymbolicLink(input)) {
+                throw new ManifestException(input + ": a symbolic link to a missing file; remove the link or restore"
+                        + " what it points to", e);
+            }
+            throw new ManifestException(input + ": no such file or directory", e);
+        } catch (IOException e) {
+            throw new ManifestException("reading " + input + ": " + IoErrors.describe(e), e);
         }
     }
 

@@ -150,4 +150,45 @@ class ManifestReaderTest {
         }
         return b.toByteArray();
     }
+
+    /** A FIFO would block the build and a device such as /dev/zero never end: both refused before any reading. */
+    @Test
+    void aFifoOrADeviceIsRefusedUnread() throws Exception {
+        Path fifo = dir.resolve("base.tar");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertEquals(0, p.waitFor());
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(List.of(dir)));
+        assertEquals(fifo + ": not a regular file or directory (a FIFO, socket or device); a supermin appliance"
+                + " holds files and directories only: remove it from the input", e.getMessage());
+        Files.delete(fifo);
+        Files.createSymbolicLink(dir.resolve("zero.tar"), Path.of("/dev/zero"));
+        e = assertThrows(ManifestException.class, () -> ManifestReader.read(List.of(dir)));
+        assertTrue(e.getMessage().startsWith(dir.resolve("zero.tar") + ": not a regular file or directory"), e.getMessage());
+    }
+
+    /** A link back to a directory being walked is refused in one short line, not walked until the path is too long. */
+    @Test
+    void aSymlinkLoopIsRefusedNamingTheDirectory() throws Exception {
+        Files.writeString(dir.resolve("packages"), "bash\n");
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        Files.createSymbolicLink(sub.resolve("up"), Path.of(".."));
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(List.of(dir)));
+        assertEquals(sub.resolve("up") + ": the directory " + dir + " again, through a symbolic link (a loop);"
+                + " remove that link from the supermin appliance", e.getMessage());
+        // the same directory twice, but not inside itself, is no loop
+        Files.delete(sub.resolve("up"));
+        Path other = Files.createDirectory(dir.resolveSibling(dir.getFileName() + "-other"));
+        Files.writeString(other.resolve("more"), "zlib1g\n");
+        Files.createSymbolicLink(dir.resolve("a"), other);
+        Files.createSymbolicLink(dir.resolve("b"), other);
+        assertEquals(List.of("bash", "zlib1g"), ManifestReader.read(List.of(dir)).packages());
+    }
+
+    @Test
+    void aDanglingSymlinkIsNamedAsOne() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("base.tar.gz"), dir.resolve("missing"));
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(List.of(dir)));
+        assertEquals(link + ": a symbolic link to a missing file; remove the link or restore what it points to",
+                e.getMessage());
+    }
 }
