@@ -149,16 +149,24 @@ public final class ManifestReader {
     private static List<String> packageNames(Path file) throws ManifestException {
         List<String> names = lines(file);
         for (String name : names) {
-            for (int i = 0; i < name.length(); i++) {
-                char c = name.charAt(i);
-                if (c < 0x21 || c == 0x7f || c == '\uFFFD' || Character.isSurrogate(c)) {
-                    throw new ManifestException(file + ": '" + FileNames.printable(name, 80) + "' is not a package name"
-                            + " (it holds spaces, control characters or bytes that are not UTF-8); if the file is not"
-                            + " a package list, remove it from the appliance");
-                }
+            if (!isPackageName(name)) {
+                throw new ManifestException(file + ": '" + FileNames.printable(name, 80) + "' is not a package name"
+                        + " (it holds spaces, control characters or bytes that are not UTF-8); if the file is not"
+                        + " a package list, remove it from the appliance");
             }
         }
         return names;
+    }
+
+    /** Whether a package list's line may hold {@code name}: no space, control character or byte that is not UTF-8. */
+    static boolean isPackageName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x21 || c == 0x7f || c == '\uFFFD' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -18,8 +18,9 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 import org.jsupermin.tar.TarException;
 import org.jsupermin.tar.TarMember;
 import org.jsupermin.tar.TarWriter;
-import org.jsupermin.util.PathOrder;
+import org.jsupermin.util.FileNames;
 import org.jsupermin.util.NonClosingOutputStream;
+import org.jsupermin.util.PathOrder;
 
 /**
  * Writes a prepared supermin appliance: {@code packages} (sorted names) and {@code base.tar.gz}
@@ -38,14 +39,26 @@ public final class ManifestWriter {
         try {
             writeBaseImage(OutputStream.nullOutputStream(), List.of(
                     new BaseFile("/etc/warm-up", 0644, null, new byte[1])), 0);
-        } catch (IOException e) {
+        } catch (IOException | ManifestException e) {
             // nothing is written anywhere; the real write reports its own errors
         }
     }
 
-    /** Writes both files into {@code dir}, which must exist. */
+    /**
+     * Writes both files into {@code dir}, which must exist.
+     *
+     * @throws ManifestException before anything is written, when a name is one that a package
+     *     list cannot hold (the appliance would not read back); when a base file's name or link
+     *     target holds a NUL byte
+     */
     public static void write(Path dir, Collection<String> packages, List<BaseFile> baseFiles, long mtime)
-            throws IOException {
+            throws IOException, ManifestException {
+        for (String name : packages) {
+            if (name.isEmpty() || !ManifestReader.isPackageName(name)) {
+                throw new ManifestException("'" + FileNames.printable(name, 80) + "' is not a package name (it holds"
+                        + " spaces, control characters or bytes that are not UTF-8): no package list can hold it");
+            }
+        }
         StringBuilder list = new StringBuilder();
         for (String name : new TreeSet<>(packages)) {
             list.append(name).append('\n');
@@ -60,7 +73,15 @@ public final class ManifestWriter {
      * Writes the files as a gzip-compressed tar, members named ./etc/…, sorted by path, owned by
      * root:root by number and by name (as supermin's own base images are).
      */
-    public static void writeBaseImage(OutputStream out, List<BaseFile> baseFiles, long mtime) throws IOException {
+    public static void writeBaseImage(OutputStream out, List<BaseFile> baseFiles, long mtime)
+            throws IOException, ManifestException {
+        for (BaseFile f : baseFiles) {
+            // no file system holds a NUL in a name or a link target, and a tar reader ends them there
+            if (f.path().indexOf('\0') >= 0 || (f.symlinkTarget() != null && f.symlinkTarget().indexOf('\0') >= 0)) {
+                throw new ManifestException("cannot write " + FileNames.printable(f.path(), 80) + " into the base"
+                        + " image: its name or link target holds a NUL byte");
+            }
+        }
         TreeMap<String, BaseFile> byPath = new TreeMap<>(PathOrder.COMPARATOR);
         for (BaseFile f : baseFiles) {
             byPath.put(f.path(), f);

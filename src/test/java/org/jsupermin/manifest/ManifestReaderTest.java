@@ -124,7 +124,7 @@ class ManifestReaderTest {
     }
 
     @Test
-    void baseImageIsByteIdenticalAcrossRunsAndInputOrder() throws IOException {
+    void baseImageIsByteIdenticalAcrossRunsAndInputOrder() throws Exception {
         List<BaseFile> a = List.of(new BaseFile("/etc/b", 0644, null, "b".getBytes()),
                 new BaseFile("/etc/a/x", 0600, null, "x".getBytes()), new BaseFile("/etc/l", 0777, "b", new byte[0]));
         List<BaseFile> b = List.of(a.get(2), a.get(0), a.get(1));

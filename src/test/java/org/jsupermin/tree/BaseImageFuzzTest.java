@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jsupermin.manifest.BaseFile;
 import org.jsupermin.manifest.Manifest;
+import org.jsupermin.manifest.ManifestException;
 import org.jsupermin.manifest.ManifestWriter;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.dpkg.DpkgDriver;
@@ -97,6 +98,10 @@ class BaseImageFuzzTest {
             Path archive = s.dir().resolve("base.tar.gz");
             try (var out = Files.newOutputStream(archive)) {
                 ManifestWriter.writeBaseImage(out, new ArrayList<>(files.values()), 1_600_000_000L);
+            } catch (ManifestException e) {
+                // a NUL in a name or a link target is refused: no file system holds it, a tar reader ends the name there
+                assertTrue(e.getMessage().contains("NUL"), e.getMessage());
+                return;
             }
             List<TreeEntry> read;
             try (Spool spool = new Spool(Files.createDirectories(s.dir().resolve("spool")))) {
