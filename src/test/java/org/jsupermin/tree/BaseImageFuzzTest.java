@@ -108,8 +108,10 @@ class BaseImageFuzzTest {
                 try {
                     read = BaseImageReader.read(archive, spool);
                 } catch (TreeException e) {
-                    // a member under another member that is a symlink is refused, and only then
-                    assertTrue(e.getMessage().contains("symlink"), e.getMessage());
+                    // a member under another member that is a symlink is refused, and a name no output can
+                    // hold (the tree's rules, checked once for every format), and only then
+                    assertTrue(e.getMessage().contains("symlink") || e.getMessage().contains("cannot be written: "),
+                            e.getMessage());
                     return;
                 }
                 checkReadBack(files, read);

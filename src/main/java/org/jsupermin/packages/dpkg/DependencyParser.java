@@ -27,13 +27,13 @@ public final class DependencyParser {
             return result;
         }
         for (String requirement : field.split(",")) {
-            if (requirement.isBlank()) {
+            if (isBlank(requirement)) {
                 continue;
             }
             List<Dependency> alternatives = new ArrayList<>();
             // -1: an empty alternative ("a |", "|") is an error, as in dpkg, not a requirement of nothing
             for (String alternative : requirement.split("\\|", -1)) {
-                if (alternative.isBlank()) {
+                if (isBlank(alternative)) {
                     throw new IllegalArgumentException("cannot parse dependency '" + requirement.strip()
                             + "': an alternative is empty");
                 }
@@ -55,7 +55,7 @@ public final class DependencyParser {
             return result;
         }
         for (String part : field.split(",")) {
-            if (part.isBlank()) {
+            if (isBlank(part)) {
                 continue;
             }
             Dependency d = parseAlternative(part);
@@ -155,6 +155,11 @@ public final class DependencyParser {
             to--;
         }
         return s.substring(from, to);
+    }
+
+    /** Empty or {@link #isSpace} characters only (not {@link String#isBlank}, for the reason above). */
+    private static boolean isBlank(String s) {
+        return skipSpaces(s, 0) == s.length();
     }
 
     private static int skipSpaces(String s, int i) {
