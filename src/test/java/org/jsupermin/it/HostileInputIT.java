@@ -56,16 +56,19 @@ class HostileInputIT {
         }
     }
 
-    static Stream<Arguments> runs() {
+    static Stream<Arguments> runs() throws IOException {
         List<Arguments> runs = new ArrayList<>();
-        // -Dhostile.case=NAME runs one case (when a fix is being tried)
+        // -Dhostile.case=NAME[,NAME...] runs these cases only (when a fix is being tried)
         String only = System.getProperty("hostile.case");
         for (Case c : HostileAppliances.cases()) {
-            if (only != null && !only.equals(c.name())) {
+            if (only != null && !List.of(only.split(",")).contains(c.name())) {
                 continue;
             }
             for (String format : FORMATS) {
                 for (String user : USERS) {
+                    if (!c.users().contains(user)) {
+                        continue;
+                    }
                     runs.add(Arguments.of(c, format, user));
                 }
             }
@@ -83,6 +86,9 @@ class HostileInputIT {
         Path appliance = Files.createDirectory(work.resolve("supermin.d"));
         c.setup().write(appliance, canary);
         Tools.run("chmod", "-R", "a+rX", appliance.toString()).orFail("chmod");
+        if (c.lastly() != null) {
+            c.lastly().write(appliance, canary);
+        }
         Path out = work.resolve(format.equals("tar") ? "out.tar" : "out");
         boolean outputIsDirectory = !format.equals("tar") ^ c.wrongKindOfOutput();
         previousOutput(out, outputIsDirectory);
@@ -98,7 +104,9 @@ class HostileInputIT {
         }
         cmd.add(Tools.LAUNCHER.toString());
         cmd.addAll(List.of("--build", "-f", format));
-        cmd.addAll(c.extraOptions());
+        for (String option : c.extraOptions()) {
+            cmd.add(option.replace(Case.WORK, work.toString()));
+        }
         cmd.addAll(List.of(appliance.toString(), "-o", out.toString()));
         long t0 = System.nanoTime();
         Result r = Tools.run(cmd, c.environment());
@@ -129,7 +137,7 @@ class HostileInputIT {
         try (Stream<Path> s = Files.list(work)) {
             s.forEach(p -> left.add(p.getFileName().toString()));
         }
-        left.removeAll(Set.of("canary", "canary-file", "supermin.d", out.getFileName().toString(),
+        left.removeAll(Set.of("canary", "canary-file", "supermin.d", "root", out.getFileName().toString(),
                 "." + out.getFileName() + ".jsupermin-stamp"));
         // links the appliance planted (to the canary directory or canary-file) must still be those links
         left.removeIf(n -> isLinkInto(work.resolve(n), canary));

@@ -41,10 +41,22 @@ public final class HostileAppliances {
      * @param environment extra environment variables
      * @param maxSeconds how long a run may take
      * @param check checks a successful output
+     * @param users the users to build as ("root", "nobody")
+     * @param lastly changes the appliance after it has been made readable to all (modes), or null
      */
     public record Case(String name, Setup setup, boolean fails, List<String> mentions, boolean wrongKindOfOutput,
                        boolean usage, List<String> extraOptions, Map<String, String> environment, long maxSeconds,
-                       Check check) {
+                       Check check, List<String> users, Setup lastly) {
+
+        /** Where an option of {@link #extraOptions} names the run's work directory (beside supermin.d). */
+        public static final String WORK = "{work}";
+
+        public Case(String name, Setup setup, boolean fails, List<String> mentions, boolean wrongKindOfOutput,
+                    boolean usage, List<String> extraOptions, Map<String, String> environment, long maxSeconds,
+                    Check check) {
+            this(name, setup, fails, mentions, wrongKindOfOutput, usage, extraOptions, environment, maxSeconds, check,
+                    List.of("root", "nobody"), null);
+        }
 
         @Override
         public String toString() {
@@ -52,11 +64,40 @@ public final class HostileAppliances {
         }
 
         Case withMaxSeconds(long seconds) {
-            return new Case(name, setup, fails, mentions, wrongKindOfOutput, usage, extraOptions, environment, seconds, check);
+            return new Case(name, setup, fails, mentions, wrongKindOfOutput, usage, extraOptions, environment, seconds,
+                    check, users, lastly);
         }
 
         Case withWrongKindOfOutput() {
-            return new Case(name, setup, fails, mentions, true, usage, extraOptions, environment, maxSeconds, check);
+            return new Case(name, setup, fails, mentions, true, usage, extraOptions, environment, maxSeconds, check,
+                    users, lastly);
+        }
+
+        Case withOptions(String... options) {
+            return new Case(name, setup, fails, mentions, wrongKindOfOutput, usage, List.of(options), environment,
+                    maxSeconds, check, users, lastly);
+        }
+
+        /**
+         * With the host's kernel named in the environment, for a --root that has none: ext2 looks
+         * for the kernel before it reads the package database.
+         */
+        Case withHostKernel() throws IOException {
+            Path kernel;
+            try (java.util.stream.Stream<Path> s = Files.list(Path.of("/boot"))) {
+                kernel = s.filter(p -> p.getFileName().toString().startsWith("vmlinuz-")).sorted()
+                        .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no /boot/vmlinuz-*: install linux-image-amd64"));
+            }
+            String version = kernel.getFileName().toString().substring("vmlinuz-".length());
+            return new Case(name, setup, fails, mentions, wrongKindOfOutput, usage, extraOptions,
+                    Map.of("SUPERMIN_KERNEL", kernel.toString(), "SUPERMIN_MODULES", "/lib/modules/" + version),
+                    maxSeconds, check, users, lastly);
+        }
+
+        /** Run as {@code user} only: as root, a file's mode does not keep it from being read. */
+        Case onlyAs(String user, Setup last) {
+            return new Case(name, setup, fails, mentions, wrongKindOfOutput, usage, extraOptions, environment,
+                    maxSeconds, check, List.of(user), last);
         }
     }
 
@@ -75,7 +116,7 @@ public final class HostileAppliances {
     }
 
     /** Every case. */
-    public static List<Case> cases() {
+    public static List<Case> cases() throws IOException {
         List<Case> cases = new ArrayList<>();
         cases.add(built("benign", (dir, canary) -> new TestTar().dir("./etc/").file("./etc/hello", "hello\n")
                 .writeTo(dir.resolve("base.tar")), HostileAppliances::hasHello));
@@ -172,6 +213,43 @@ public final class HostileAppliances {
                     dir.resolve("tree"), Map.of(), 60).orFail();
             Commands.ok("rm", "-rf", dir.resolve("tree").toString());
         }, HostileAppliances::hasSparseMember));
+        // inputs that cannot be read: a base image of mode 000 and a directory of mode 000, as nobody
+        cases.add(refused("unreadable-base-image", (dir, canary) -> new TestTar().file("./etc/hello", "hello\n")
+                .writeTo(dir.resolve("base.tar")), "base.tar", "permission denied")
+                .onlyAs("nobody", (dir, canary) -> chmod("000", dir.resolve("base.tar"))));
+        cases.add(refused("unreadable-directory", (dir, canary) -> new TestTar().file("./etc/hello", "hello\n")
+                .writeTo(Files.createDirectory(dir.resolve("sub")).resolve("base.tar")), "sub", "permission denied")
+                .onlyAs("nobody", (dir, canary) -> chmod("000", dir.resolve("sub"))));
+        // entries that are not files: a FIFO would block the build, /dev/zero never end, a link loop
+        // make the path grow until it is too long, a dangling link say nothing of itself
+        cases.add(refused("fifo-input", (dir, canary) -> Commands.ok("mkfifo", dir.resolve("base.tar").toString()),
+                "base.tar", "not a regular file or directory"));
+        cases.add(refused("device-input", (dir, canary) -> Files.createSymbolicLink(dir.resolve("base.tar"),
+                Path.of("/dev/zero")), "base.tar", "not a regular file or directory"));
+        cases.add(refused("symlink-loop", (dir, canary) -> {
+            new TestTar().file("./etc/hello", "hello\n").writeTo(dir.resolve("base.tar"));
+            Files.createSymbolicLink(Files.createDirectory(dir.resolve("sub")).resolve("up"), Path.of(".."));
+        }, "sub/up", "a loop"));
+        cases.add(refused("dangling-link", (dir, canary) -> Files.createSymbolicLink(dir.resolve("base.tar.gz"),
+                canary.resolve("missing")), "base.tar.gz", "a symbolic link to a missing file"));
+        // a directory where a base image's name is expected is walked like any directory, as supermin does
+        cases.add(built("directory-named-like-a-base-image", (dir, canary) -> new TestTar().dir("./etc/")
+                .file("./etc/hello", "hello\n").writeTo(Files.createDirectory(dir.resolve("base.tar.gz"))
+                        .resolve("base.tar")), HostileAppliances::hasHello));
+        // a package database from elsewhere (--root): a status file cut inside a value, a version whose
+        // epoch is not a number
+        cases.add(refused("truncated-dpkg-status", (dir, canary) -> {
+            Files.writeString(dir.resolve("packages"), "bash\n");
+            Path status = dpkgRoot(dir).resolve("var/lib/dpkg/status");
+            String text = Files.readString(status);
+            Files.writeString(status, text.substring(0, text.indexOf("\nDescription: ") + 16));
+        }, "var/lib/dpkg/status", "without a final newline").withOptions("--root", Case.WORK + "/root").withHostKernel());
+        cases.add(refused("dpkg-epoch-not-a-number", (dir, canary) -> {
+            Files.writeString(dir.resolve("packages"), "bash\n");
+            Path status = dpkgRoot(dir).resolve("var/lib/dpkg/status");
+            Files.writeString(status, Files.readString(status).replaceFirst("\nVersion: ", "\nVersion: x:"));
+        }, "var/lib/dpkg/status", "field Version", "epoch of version 'x:").withOptions("--root", Case.WORK + "/root")
+                .withHostKernel());
         // an existing output of the wrong kind: a directory for -f tar, a file for chroot and ext2
         cases.add(refused("wrong-kind-of-output", (dir, canary) -> new TestTar().file("./etc/hello", "hello\n")
                 .writeTo(dir.resolve("base.tar")), "-o ", "exists").withWrongKindOfOutput());
@@ -201,6 +279,18 @@ public final class HostileAppliances {
                 Files.createSymbolicLink(outputDir.resolve(name), canary.resolve(name.substring(1)));
             }
         }
+    }
+
+    private static void chmod(String mode, Path p) throws IOException {
+        Commands.ok("chmod", mode, p.toString());
+    }
+
+    /** A copy of the dpkg fixture root beside the appliance, as "root"; returns it. */
+    private static Path dpkgRoot(Path appliance) throws IOException {
+        Path root = appliance.resolveSibling("root");
+        Commands.ok("cp", "-a", Path.of("test-fixtures/dpkg-root").toAbsolutePath().toString(), root.toString());
+        Commands.ok("chmod", "-R", "a+rX", root.toString());
+        return root;
     }
 
     /** /etc/hello is in the output and the stamp beside it is a regular file, not a link. */
