@@ -67,7 +67,7 @@ public final class ImagePusher {
     }
 
     /** The image to push: the layout's only image, or the one whose ref name is the target's. */
-    private static LayoutManifest chooseImage(OciLayout layout, ImageReference target, List<LayoutManifest> referrers)
+    static LayoutManifest chooseImage(OciLayout layout, ImageReference target, List<LayoutManifest> referrers)
             throws PushException {
         List<LayoutManifest> images = new ArrayList<>();
         List<LayoutManifest> subjects = new ArrayList<>();
@@ -79,7 +79,12 @@ public final class ImagePusher {
             (m.subject() == null ? images : subjects).add(m);
         }
         LayoutManifest chosen = null;
-        if (images.size() == 1) {
+        Set<String> digests = new java.util.TreeSet<>();
+        for (LayoutManifest m : images) {
+            digests.add(m.descriptor().digest());
+        }
+        if (digests.size() == 1) {
+            // one image, listed once per tag
             chosen = images.get(0);
         } else {
             List<String> names = new ArrayList<>();
@@ -98,11 +103,20 @@ public final class ImagePusher {
             }
         }
         for (LayoutManifest s : subjects) {
-            if (s.subject().digest().equals(chosen.descriptor().digest())) {
+            if (s.subject().digest().equals(chosen.descriptor().digest()) && !contains(referrers, s)) {
                 referrers.add(s);
             }
         }
         return chosen;
+    }
+
+    private static boolean contains(List<LayoutManifest> list, LayoutManifest m) {
+        for (LayoutManifest x : list) {
+            if (x.descriptor().digest().equals(m.descriptor().digest())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Blobs first, then child manifests by digest, so that the registry accepts each manifest. */
