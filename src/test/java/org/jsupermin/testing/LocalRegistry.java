@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real registry (Debian's docker-registry, distribution 2.8.2) on 127.0.0.1 for one test class,
+ * A real registry (Debian's docker-registry, distribution 2.8.2), on 127.0.0.1 unless told otherwise, for one test class,
  * its storage in a temporary directory, with htpasswd Basic authentication or with token
  * authentication against a realm the test runs. Its access log tells which requests it got.
  */
@@ -26,11 +26,13 @@ public final class LocalRegistry implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final String address;
     private final int port;
 
-    private LocalRegistry(Process process, Path log, int port) {
+    private LocalRegistry(Process process, Path log, String address, int port) {
         this.process = process;
         this.log = log;
+        this.address = address;
         this.port = port;
     }
 
@@ -39,7 +41,12 @@ public final class LocalRegistry implements AutoCloseable {
         Commands.requireTool("htpasswd");
         String line = Commands.ok("htpasswd", "-Bbn", user, password).stdout().strip();
         Files.writeString(dir.resolve("htpasswd"), line + "\n");
-        return start(dir, "auth:\n  htpasswd:\n    realm: basic-realm\n    path: " + dir.resolve("htpasswd") + "\n");
+        return start(dir, "127.0.0.1", "auth:\n  htpasswd:\n    realm: basic-realm\n    path: " + dir.resolve("htpasswd") + "\n");
+    }
+
+    /** Starts a registry without authentication listening on {@code address}, which need not be loopback. */
+    public static LocalRegistry anonymousOn(Path dir, String address) throws IOException, InterruptedException {
+        return start(dir, address, "");
     }
 
     /**
@@ -48,11 +55,11 @@ public final class LocalRegistry implements AutoCloseable {
      */
     public static LocalRegistry withTokenAuth(Path dir, String realm, String service, String issuer, Path rootCertBundle)
             throws IOException, InterruptedException {
-        return start(dir, "auth:\n  token:\n    realm: " + realm + "\n    service: " + service + "\n    issuer: " + issuer
+        return start(dir, "127.0.0.1", "auth:\n  token:\n    realm: " + realm + "\n    service: " + service + "\n    issuer: " + issuer
                 + "\n    rootcertbundle: " + rootCertBundle + "\n");
     }
 
-    private static LocalRegistry start(Path dir, String auth) throws IOException, InterruptedException {
+    private static LocalRegistry start(Path dir, String address, String auth) throws IOException, InterruptedException {
         Commands.requireTool("docker-registry");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -61,11 +68,11 @@ public final class LocalRegistry implements AutoCloseable {
         Path config = dir.resolve("config.yml");
         Files.writeString(config, "version: 0.1\nlog:\n  level: info\n  accesslog:\n    disabled: false\n"
                 + "storage:\n  filesystem:\n    rootdirectory: " + dir.resolve("storage") + "\n  delete:\n    enabled: true\n"
-                + "http:\n  addr: 127.0.0.1:" + port + "\n" + auth);
+                + "http:\n  addr: " + address + ":" + port + "\n" + auth);
         Path log = dir.resolve("registry.log");
         Process p = new ProcessBuilder(Commands.which("docker-registry").toString(), "serve", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        LocalRegistry registry = new LocalRegistry(p, log, port);
+        LocalRegistry registry = new LocalRegistry(p, log, address, port);
         for (int i = 0; i < 100; i++) {
             if (!p.isAlive()) {
                 throw new AssertionError("docker-registry exited " + p.exitValue() + ":\n" + Files.readString(log));
@@ -87,9 +94,9 @@ public final class LocalRegistry implements AutoCloseable {
         throw new AssertionError("docker-registry did not answer on " + registry.host() + ":\n" + Files.readString(log));
     }
 
-    /** {@code 127.0.0.1:PORT}. */
+    /** {@code ADDRESS:PORT}, {@code 127.0.0.1:PORT} unless started on another address. */
     public String host() {
-        return "127.0.0.1:" + port;
+        return address + ":" + port;
     }
 
     /** Every request the registry has logged so far, in order. */
