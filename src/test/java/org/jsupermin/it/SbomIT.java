@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jsupermin.sbom.SbomValidators;
+import org.jsupermin.testing.RpmRoot;
 import org.jsupermin.testing.Tools;
 import org.jsupermin.testing.Tools.Result;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --sbom} on a real appliance of this host's bash and coreutils: SPDX and CycloneDX
  * documents that the formats' reference validators accept, naming exactly the appliance's
  * packages, the same bytes from two builds, written with {@code -o -} too, and never left behind by
- * a build that fails.
+ * a build that fails; and the SBOM of an rpm root made by the real rpm (its epoch as the PURL's
+ * qualifier).
  */
 class SbomIT {
 
@@ -134,5 +136,25 @@ class SbomIT {
                 appliance.toString(), "-o", tmp.resolve("z.tar").toString());
         assertEquals(2, usage.exit(), usage.stderr());
         assertTrue(usage.stderr().contains("--sbom-format"), usage.stderr());
+    }
+
+    @Test
+    void rpmRootWithAnEpoch() throws Exception {
+        RpmRoot.Fixture fixture = RpmRoot.create(tmp.resolve("rpm"));
+        Files.writeString(fixture.root().resolve("etc/os-release"), "NAME=\"Fedora Linux\"\nID=fedora\nVERSION_ID=40\n");
+        Path d = tmp.resolve("rpm.d");
+        String root = fixture.root().toString();
+        Tools.jsupermin("--root", root, "--prepare", "hello", "--packages-from", fixture.rpms().toString(),
+                "-o", d.toString()).orFail("prepare");
+        Path sbom = tmp.resolve("rpm.spdx.json");
+        Tools.jsupermin("--root", root, "--build", "-f", "tar", "--sbom", sbom.toString(), d.toString(),
+                "-o", tmp.resolve("rpm.tar").toString()).orFail("build");
+        assertEquals(List.of(), SbomValidators.spdxProblems(sbom));
+        TreeSet<String> purls = new TreeSet<>();
+        for (JsonNode p : new ObjectMapper().readTree(sbom.toFile()).get("packages")) {
+            purls.add(p.get("externalRefs").get(0).get("referenceLocator").asText());
+        }
+        assertTrue(purls.contains("pkg:rpm/fedora/hello@2.0-1?arch=x86_64&distro=fedora-40&epoch=1"), purls.toString());
+        assertEquals(4, purls.size(), purls.toString());
     }
 }
