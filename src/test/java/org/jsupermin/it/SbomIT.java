@@ -102,6 +102,21 @@ class SbomIT {
     }
 
     @Test
+    void ifNewerRebuildsAMissingSbom() throws Exception {
+        Path sbom = tmp.resolve("n.spdx.json");
+        Path tar = tmp.resolve("n.tar");
+        String[] args = {"--build", "--if-newer", "-v", "-f", "tar", "--sbom", sbom.toString(), appliance.toString(),
+            "-o", tar.toString()};
+        Tools.jsupermin(args).orFail("first");
+        byte[] first = Files.readAllBytes(sbom);
+        Result unchanged = Tools.jsupermin(args).orFail("second");
+        assertTrue((unchanged.stdout() + unchanged.stderr()).contains("does not need rebuilding"), unchanged.stderr());
+        Files.delete(sbom);
+        Tools.jsupermin(args).orFail("third");
+        assertArrayEquals(first, Files.readAllBytes(sbom));
+    }
+
+    @Test
     void writtenWithAStreamToo() throws Exception {
         Path sbom = tmp.resolve("stream.spdx.json");
         Path tar = tmp.resolve("stream.tar");

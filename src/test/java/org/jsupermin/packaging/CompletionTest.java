@@ -57,6 +57,7 @@ class CompletionTest {
         assertEquals("--minimize", complete("supermin --build --mini"));
         assertEquals("--locale", complete("supermin --build --minimize --loca"));
         assertEquals("--graph-depth", complete("supermin --prepare bash --graph-"));
+        assertEquals("--sbom-format", complete("supermin --build --sbom-"));
         assertTrue(Completions.zsh().contains("--minimize") && Completions.zsh().contains("--locale"));
     }
 
