@@ -11,7 +11,8 @@ import java.util.SortedSet;
 
 /**
  * Writes an {@link SbomDocument} as SPDX 2.3 JSON: one package per appliance package with its
- * PURL as an external reference, the document DESCRIBES each requested package, DEPENDS_ON the
+ * PURL as an external reference, the document DESCRIBES each requested package (or, when there is
+ * none, a package standing for the appliance itself), DEPENDS_ON the
  * edges of the resolution, and the text of every {@code LicenseRef-}. The document namespace is
  * derived from the SHA-256 of the rest of the document, so the same content gives the same bytes.
  */
@@ -55,12 +56,23 @@ public final class SpdxWriter {
             g.writeEndArray();
             g.writeStringField("licenseListVersion", SpdxLicenseList.VERSION.replaceFirst("^(\\d+\\.\\d+).*", "$1"));
             g.writeEndObject();
+            boolean requested = false;
+            for (SbomPackage p : doc.packages()) {
+                requested |= p.requested();
+            }
             g.writeArrayFieldStart("packages");
+            if (!requested) {
+                // an appliance of hostfiles and base images only: SPDX wants the document to describe something
+                writeAppliance(g, doc.name());
+            }
             for (SbomPackage p : doc.packages()) {
                 writePackage(g, p);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("relationships");
+            if (!requested) {
+                relationship(g, "SPDXRef-DOCUMENT", "DESCRIBES", "SPDXRef-Appliance");
+            }
             for (SbomPackage p : doc.packages()) {
                 if (p.requested()) {
                     relationship(g, "SPDXRef-DOCUMENT", "DESCRIBES", "SPDXRef-" + p.ref());
@@ -119,6 +131,18 @@ public final class SpdxWriter {
         g.writeStringField("referenceLocator", p.purl().toString());
         g.writeEndObject();
         g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeAppliance(JsonGenerator g, String name) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("SPDXID", "SPDXRef-Appliance");
+        g.writeStringField("name", name);
+        g.writeStringField("downloadLocation", "NOASSERTION");
+        g.writeBooleanField("filesAnalyzed", false);
+        g.writeStringField("licenseConcluded", "NOASSERTION");
+        g.writeStringField("licenseDeclared", "NOASSERTION");
+        g.writeStringField("copyrightText", "NOASSERTION");
         g.writeEndObject();
     }
 

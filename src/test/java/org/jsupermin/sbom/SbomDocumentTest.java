@@ -216,6 +216,17 @@ class SbomDocumentTest {
     }
 
     @Test
+    void anApplianceWithoutPackages() throws Exception {
+        // hostfiles and base images only: a valid document that lists nothing
+        Resolution none = new Resolution(List.of(), List.of(), List.of(), List.of(), List.of(), "amd64");
+        SbomDocument doc = Sbom.of(new SbomRequest("empty", none, Map.of(), "dpkg", root, 0));
+        Path spdx = Files.write(tmp.resolve("e.spdx.json"), SbomFormat.SPDX.bytes(doc));
+        assertEquals(List.of(), SbomValidators.spdxProblems(spdx));
+        Path cdx = Files.write(tmp.resolve("e.cdx.json"), SbomFormat.CYCLONEDX.bytes(doc));
+        assertEquals(List.of(), SbomValidators.cycloneDxProblems(cdx));
+    }
+
+    @Test
     void validatorsRejectABrokenDocument() throws Exception {
         String spdx = new String(SbomFormat.SPDX.bytes(Sbom.of(request(false, 0))), StandardCharsets.UTF_8);
         Path bad = tmp.resolve("bad.spdx.json");
