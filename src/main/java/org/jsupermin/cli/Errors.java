@@ -7,6 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 import org.jsupermin.build.InvalidRequestException;
+import org.jsupermin.util.IoErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -85,7 +86,7 @@ final class Errors {
             return Shown.path(a.getFile()) + ": permission denied";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
-            return Shown.path(f.getFile()) + ": " + f.getReason();
+            return Shown.path(f.getFile()) + ": " + IoErrors.describe(f); // the reason, with what to do where known
         }
         if (e instanceof IOException && e.getMessage() == null) {
             return e.getClass().getSimpleName();

@@ -57,6 +57,11 @@ public final class IoErrors {
     /** The storage failures' texts with what to do about them. */
     private static String advice(String reason) {
         String advice = storage(reason);
+        if (advice == null && reason.equals("File name too long")) {
+            // a chroot's paths are created under its staging directory beside the output (README, hostile input)
+            return "file name too long: with the output's own path it passes the system's limit of 4095 bytes;"
+                    + " write the output to a shorter path";
+        }
         return advice != null ? advice : reason;
     }
 

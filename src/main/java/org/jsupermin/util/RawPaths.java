@@ -102,8 +102,9 @@ public final class RawPaths {
 
     private static Path make(byte[] bytes, String shown) throws FileSystemException {
         if (UNSAFE == null) {
-            throw new FileSystemException(shown, null, "the name is not UTF-8, and this Java cannot use it byte for "
-                    + "byte (run jsupermin on Java 17 to 23)");
+            throw new FileSystemException(shown, null, "the name is not UTF-8, and Java " + Runtime.version().feature()
+                    + " offers no way to use it byte for byte: run jsupermin on Java 17 to 23 (JAVA=/path/to/bin/java"
+                    + " or JAVA_HOME), or build -f tar or -f ext2, which keep such names of base images on any Java");
         }
         try {
             Object p = UNSAFE.allocateInstance(TYPE);

@@ -90,4 +90,17 @@ class IoErrorsTest {
         assertTrue(e.getMessage().startsWith("corrupt gzip data (") && e.getMessage().endsWith("rebuild or re-download it"),
                 e.getMessage());
     }
+
+    /** A path past the system's limit, as a chroot's staging directory can make one: what to do, not the bare reason. */
+    @Test
+    void aNameTooLongSaysToShortenTheOutputsPath(@TempDir Path deepDir) {
+        Path deep = deepDir;
+        while (deep.toString().length() < 4200) {
+            deep = deep.resolve("c".repeat(200));
+        }
+        Path tooLong = deep;
+        IOException e = assertThrows(IOException.class, () -> Files.createDirectories(tooLong));
+        assertEquals("file name too long: with the output's own path it passes the system's limit of 4095 bytes;"
+                + " write the output to a shorter path", IoErrors.describe(e));
+    }
 }
