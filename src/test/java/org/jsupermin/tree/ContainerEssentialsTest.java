@@ -2,11 +2,14 @@ package org.jsupermin.tree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsupermin.packages.dpkg.DpkgDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The warning for a container image without a shell or account files. */
 class ContainerEssentialsTest {
@@ -34,6 +37,25 @@ class ContainerEssentialsTest {
     void aDanglingShellLinkCountsAsMissing() {
         ApplianceTree t = tree(TreeEntry.symlink("/usr/bin/sh", "dash", 0), file("/etc/passwd"), file("/etc/group"));
         assertEquals(List.of("/bin/sh"), ContainerEssentials.missing(t));
+    }
+
+    @Test
+    void anUnreadableFileListLeavesTheAdviceOutNotTheWarning(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("root");
+        Path fixture = Path.of("test-fixtures/dpkg-root");
+        try (var s = Files.walk(fixture)) {
+            for (Path p : s.toList()) {
+                Path to = root.resolve(fixture.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else if (!p.getFileName().toString().equals("mawk.list")) {
+                    Files.copy(p, to, LinkOption.NOFOLLOW_LINKS);
+                }
+            }
+        }
+        DpkgDatabase db = new DpkgDatabase(root, 0);
+        assertEquals("the image has no /etc/group: a USER or docker run --user naming a user fails",
+                ContainerEssentials.warning(tree(file("/usr/bin/sh"), file("/etc/passwd")), db));
     }
 
     @Test
