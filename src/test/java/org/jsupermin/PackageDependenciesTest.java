@@ -40,7 +40,7 @@ class PackageDependenciesTest {
             launcher         : cli build format format.kernel tree host manifest packages packages.drivers resolve ext2 tar util
             cli              : build sbom format format.kernel tree host manifest packages packages.drivers resolve ext2 util
             build            : oci sbom push format format.kernel tree host manifest packages packages.drivers resolve ext2 tar util
-            oci              : sbom format tree host resolve packages tar util
+            oci              : sbom push format tree host resolve packages tar util
             sbom             : resolve packages util
             push             : util
             format           : format.kernel tree host resolve packages ext2 tar util

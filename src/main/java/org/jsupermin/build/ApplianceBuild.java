@@ -83,7 +83,7 @@ final class ApplianceBuild {
         }
         if (out != null) {
             // before anything is built: a file output replaces a regular file only, the others a directory
-            String problem = AtomicOutput.whyNotReplaceable(out, format.shape().isDirectory());
+            String problem = AtomicOutput.whyNotReplaceable(out, format.shape(out).isDirectory());
             if (problem != null) {
                 throw new BuildException("-o " + shown(request.output()) + ": " + problem);
             }

@@ -10,6 +10,7 @@ import org.jsupermin.format.ChrootFormat;
 import org.jsupermin.format.Ext2Format;
 import org.jsupermin.format.OutputFormat;
 import org.jsupermin.format.TarFormat;
+import org.jsupermin.oci.OciFormat;
 
 /**
  * The output formats a build can write, by {@code -f} name. {@link #standard()} lists jsupermin's
@@ -22,7 +23,8 @@ public final class FormatRegistry {
     private static final FormatRegistry STANDARD = new FormatRegistry(List.of(
             new ChrootFormat(),
             new Ext2Format(),
-            new TarFormat()));
+            new TarFormat(),
+            new OciFormat()));
 
     private final SortedMap<String, OutputFormat> formats;
 

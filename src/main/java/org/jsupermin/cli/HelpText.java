@@ -25,8 +25,8 @@ final class HelpText {
     private static final int COLUMN = 28;
 
     private static final String DESCRIPTION = "Builds supermin appliances: tiny descriptions of a system made from the "
-            + "host's packages (--prepare), expanded on the end user's host into a chroot, a bootable ext2 appliance "
-            + "or a tar base image for docker import (--build).";
+            + "host's packages (--prepare), expanded on the end user's host into a chroot, a bootable ext2 appliance, "
+            + "a tar base image for docker import or an OCI image (--build).";
     private static final String ENVIRONMENT = "Environment: SUPERMIN_KERNEL, SUPERMIN_MODULES, SUPERMIN_KERNEL_VERSION "
             + "choose the kernel for -f ext2; SOURCE_DATE_EPOCH clamps timestamps.";
 

@@ -20,15 +20,16 @@ enum SuperminOption {
     // supermin also answers to -help, which is accepted but not shown
     HELP(Kind.HELP, Group.MODES, null, "Display this help and exit.", "--help", "-help"),
     OUTPUT(Kind.TEXT, Group.BOTH, "OUTPUT",
-            "Output directory (--prepare, -f chroot, -f ext2) or file (-f tar; '-' for standard output, "
-                    + "which must not be a terminal).", "-o"),
+            "Output directory (--prepare, -f chroot, ext2 or oci) or file (-f tar, -f oci to a name ending in "
+                    + ".tar; '-' for standard output, which must not be a terminal).", "-o"),
     VERBOSE(Kind.COUNT, Group.BOTH, null, "Print more messages; repeat for more (-vvv shows stack traces).",
             "-v", "--verbose"),
     PACKAGER_CONFIG(Kind.PATH, Group.BOTH, "CONFIGFILE",
             "Package manager configuration file (accepted for compatibility; the database is read directly).",
             "--packager-config"),
     FORMAT(Kind.TEXT, Group.BUILD, FormatRegistry.standard().label(),
-            "Output format: a directory, a bootable ext2 appliance (kernel, initrd, root) or a tar archive.",
+            "Output format: a directory, a bootable ext2 appliance (kernel, initrd, root), a tar archive or an "
+                    + "OCI image.",
             "-f", "--format"),
     IF_NEWER(Kind.FLAG, Group.BUILD, null,
             "Only build if the output is missing or anything that decides it changed.", "--if-newer"),
@@ -38,7 +39,8 @@ enum SuperminOption {
             "--include-packagelist"),
     SIZE(Scope.FORMAT, Kind.TEXT, Group.BUILD, "SIZE", "Size of the ext2 filesystem (default 4G): 512M, 32G, 10737418240b.",
             "--size"),
-    HOST_CPU(Scope.FORMAT, Kind.TEXT, Group.BUILD, "ARCH", "Host CPU architecture for choosing the kernel (default: this machine's).",
+    HOST_CPU(Scope.FORMAT, Kind.TEXT, Group.BUILD, "ARCH", "Host CPU architecture for choosing the kernel, and an image's architecture (default: this "
+                    + "machine's; for images, the packages').",
             "--host-cpu"),
     COPY_KERNEL(Scope.FORMAT, Kind.FLAG, Group.BUILD, null, "Copy the kernel into the output instead of symlinking it.",
             "--copy-kernel"),
@@ -49,7 +51,8 @@ enum SuperminOption {
     PACKAGES_FROM(Kind.PATH, Group.ADDITIONS, "DIR",
             "Find package files (.deb, .rpm, ...) for pristine config files in DIR first.", "--packages-from"),
     COMPRESSION(Scope.FORMAT, Kind.TEXT, Group.ADDITIONS, "none|gzip|xz|zstd",
-            "Compression of -f tar output (default: from the file name).", "--compression"),
+            "Compression of -f tar output (default: from the file name) or of -f oci layers (gzip, zstd or "
+                    + "none; default gzip).", "--compression"),
     EXPLAIN(Kind.TEXT, Group.ADDITIONS, "PACKAGE",
             "Print the dependency chain that brings PACKAGE in from a requested package, then exit without "
                     + "building or writing -o.", "--explain"),
@@ -74,6 +77,28 @@ enum SuperminOption {
     NO_PACKAGE_DB(Scope.FORMAT, Kind.FLAG, Group.ADDITIONS, null,
             "Leave out the package database of the image's packages (dpkg status and file lists, apk, pacman), "
                     + "which -f chroot and -f tar carry by default.", "--no-package-db"),
+    TAG(Scope.FORMAT, Kind.LIST, Group.IMAGE, "NAME:TAG",
+            "Name the image (registry/name:tag); repeat for more names.", "--tag"),
+    LAYERS(Scope.FORMAT, Kind.TEXT, Group.IMAGE, "N",
+            "Split the image into at most N layers by source package (default 1).", "--layers"),
+    CMD(Scope.FORMAT, Kind.TEXT, Group.IMAGE, "COMMAND",
+            "The image's default command: a JSON array or shell words.", "--cmd"),
+    ENTRYPOINT(Scope.FORMAT, Kind.TEXT, Group.IMAGE, "COMMAND",
+            "The image's entry point: a JSON array or shell words.", "--entrypoint"),
+    ENV(Scope.FORMAT, Kind.LIST, Group.IMAGE, "KEY=VALUE",
+            "Set an environment variable; repeat for more (PATH has the usual default).", "--env"),
+    WORKDIR(Scope.FORMAT, Kind.TEXT, Group.IMAGE, "DIR", "The working directory of the image's processes.",
+            "--workdir"),
+    USER(Scope.FORMAT, Kind.TEXT, Group.IMAGE, "USER[:GROUP]", "The user the image's processes run as.",
+            "--user"),
+    VOLUME(Scope.FORMAT, Kind.LIST, Group.IMAGE, "DIR", "Declare a volume mount point; repeat for more.",
+            "--volume"),
+    EXPOSE(Scope.FORMAT, Kind.LIST, Group.IMAGE, "PORT[/PROTO]", "Declare an exposed port; repeat for more.",
+            "--expose"),
+    LABEL(Scope.FORMAT, Kind.LIST, Group.IMAGE, "KEY=VALUE", "Add a label to the image; repeat for more.",
+            "--label"),
+    STOP_SIGNAL(Scope.FORMAT, Kind.TEXT, Group.IMAGE, "SIGNAL", "The signal that stops the image's processes.",
+            "--stop-signal"),
     DTB(Kind.TEXT, Group.OBSOLETE, "PATTERN", "Obsolete; accepted and ignored with a warning, as supermin does.",
             "--dtb"),
     NAMES(Kind.FLAG, Group.OBSOLETE, null, "supermin 4's option; gives an error explaining the change.", "--names"),
@@ -88,6 +113,7 @@ enum SuperminOption {
         BUILD("Options for --build"),
         PREPARE("Options for --prepare"),
         ADDITIONS("Options added by jsupermin"),
+        IMAGE("Options for -f oci"),
         OBSOLETE("Obsolete options");
 
         private final String heading;

@@ -21,6 +21,14 @@ public interface OutputFormat {
     /** What {@code -o} names: a directory, a file, or a directory of named files. */
     OutputShape shape();
 
+    /**
+     * What {@code -o output} names: {@link #shape()}, unless the format tells by the name (an
+     * image: a layout directory, or one archive for a name ending in ".tar").
+     */
+    default OutputShape shape(Path output) {
+        return shape();
+    }
+
     /** The files a directory of {@link OutputShape#FILES} holds, which {@code --if-newer} must find. */
     default List<String> fileNames() {
         return List.of();

@@ -36,7 +36,7 @@ class OciDockerIT {
                 .orFail("prepare");
         image = tmp.resolve("base.tar");
         Tools.jsupermin("--build", "-f", "oci", d.toString(), "-o", image.toString(), "--tag", TAG, "--layers", "3",
-                "--cmd", "[\"/bin/bash\", \"-c\", \"echo from the image's command; id -un\"]",
+                "--cmd", "[\"/bin/bash\", \"-c\", \"echo from the image command; id -un\"]",
                 "--label", "org.opencontainers.image.title=jsupermin base", "--stop-signal", "SIGINT")
                 .orFail("build");
         assertTrue(docker.run("load", "-i", image.toString()).orFail().stdout().contains(TAG));
@@ -52,7 +52,7 @@ class OciDockerIT {
     @Test
     void runWithoutACommandRunsTheImagesCommand() {
         Commands.Result r = docker.run("run", "--rm", "--network", "none", TAG).orFail();
-        assertEquals("from the image's command\nroot\n", r.stdout());
+        assertEquals("from the image command\nroot\n", r.stdout());
         String config = docker.run("image", "inspect", "--format",
                 "{{json .Config.Labels}} {{.Config.StopSignal}} {{json .Config.Env}} {{.Architecture}}", TAG)
                 .orFail().stdout().strip();

@@ -1,0 +1,177 @@
+package org.jsupermin.oci;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jsupermin.format.FormatContext;
+import org.jsupermin.format.FormatException;
+import org.jsupermin.format.FormatOptions;
+import org.jsupermin.format.OutputFormat;
+import org.jsupermin.format.OutputShape;
+import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.PackageDatabase;
+import org.jsupermin.packages.PackageDatabaseException;
+import org.jsupermin.packages.PackageDetails;
+import org.jsupermin.packages.PackageFile;
+import org.jsupermin.tree.ApplianceTree;
+import org.jsupermin.util.FileTrees;
+import org.jsupermin.util.SourceDateEpoch;
+
+/**
+ * {@code --format oci}: an OCI image of the appliance, with no daemon. {@code -o DIR} writes an
+ * OCI image layout; {@code -o FILE.tar} and {@code -o -} one tar that is both a layout and a
+ * docker-archive. The configuration comes from the Dockerfile-like options, the layers from
+ * {@code --layers} (split by source package); the same input gives the same image digest.
+ */
+public final class OciFormat implements OutputFormat {
+
+    public static final String LAYERS = "--layers";
+    public static final String TAG = "--tag";
+    public static final String COMPRESSION = "--compression";
+    public static final String HOST_CPU = "--host-cpu";
+    /** The most layers an image is split into (registries and engines cope with far more; 127 is Docker's old limit). */
+    static final int MAX_LAYERS = 100;
+
+    @Override
+    public String name() {
+        return "oci";
+    }
+
+    @Override
+    public OutputShape shape() {
+        return OutputShape.DIRECTORY;
+    }
+
+    @Override
+    public OutputShape shape(Path output) {
+        return isArchive(output) ? OutputShape.FILE : OutputShape.DIRECTORY;
+    }
+
+    @Override
+    public boolean streams() {
+        return true;
+    }
+
+    @Override
+    public List<String> optionNames() {
+        List<String> names = new ArrayList<>(ImageConfigParser.OPTIONS);
+        names.addAll(List.of(COMPRESSION, HOST_CPU, LAYERS, TAG));
+        names.sort(null);
+        return names;
+    }
+
+    @Override
+    public void check(FormatOptions options) throws FormatException {
+        LayerCompression.choose(options.text(COMPRESSION));
+        layers(options);
+        tags(options);
+        if (options.text(HOST_CPU) != null) {
+            Platform.ofCpu(options.text(HOST_CPU));
+        }
+        ImageConfigParser.parse(options.values(), new Platform("amd64", null, "linux"), 0);
+    }
+
+    /** Whether {@code -o} names a tar (FILE.tar) rather than a layout directory. */
+    static boolean isArchive(Path output) {
+        Path name = output.getFileName();
+        String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".tar") || n.contains(".tar.");
+    }
+
+    @Override
+    public void write(FormatContext context, Path staging) throws IOException, FormatException {
+        ImageRequest request = request(context);
+        if (!isArchive(staging)) {
+            OciImageWriter.writeLayout(request, staging, context.reporter());
+            return;
+        }
+        Path scratch = Files.createDirectory(staging.resolveSibling(staging.getFileName() + ".blobs"));
+        try (OutputStream out = Files.newOutputStream(staging, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            OciImageWriter.writeArchive(request, out, scratch, context.reporter());
+        } finally {
+            FileTrees.deleteRecursively(scratch);
+        }
+    }
+
+    @Override
+    public void writeTo(FormatContext context, OutputStream out) throws IOException, FormatException {
+        ImageRequest request = request(context);
+        Path scratch = Files.createTempDirectory("jsupermin-oci");
+        try {
+            OciImageWriter.writeArchive(request, out, scratch, context.reporter());
+        } finally {
+            FileTrees.deleteRecursively(scratch);
+        }
+    }
+
+    private ImageRequest request(FormatContext context) throws IOException, FormatException {
+        FormatOptions options = context.options();
+        long epoch = context.epoch() == null ? SourceDateEpoch.DEFAULT : context.epoch();
+        LayerCompression compression = LayerCompression.choose(options.text(COMPRESSION));
+        if (compression == LayerCompression.ZSTD) {
+            context.reporter().warning("zstd-compressed layers need Docker 23 or newer (Docker 20.10 cannot load"
+                    + " them) and podman 4 or newer; leave out --compression for gzip");
+        }
+        ImageConfig config = ImageConfigParser.parse(options.values(), platform(context), epoch);
+        ApplianceTree tree = context.tree();
+        LayerPlan plan = LayerPlanner.plan(tree, owners(context, tree), layers(options));
+        return new ImageRequest(plan, config, compression, tags(options), List.of());
+    }
+
+    private static Platform platform(FormatContext context) throws OciException {
+        String cpu = context.options().text(HOST_CPU);
+        if (cpu == null && context.database() != null) {
+            cpu = context.database().nativeArch();
+        }
+        return Platform.ofCpu(cpu != null ? cpu : System.getProperty("os.arch"));
+    }
+
+    private static PackageOwners owners(FormatContext context, ApplianceTree tree) throws FormatException {
+        PackageDatabase db = context.database();
+        if (db == null || context.resolution() == null) {
+            return PackageOwners.of(Map.of(), Map.of());
+        }
+        List<InstalledPackage> closure = context.resolution().closure();
+        try {
+            Map<InstalledPackage, List<PackageFile>> files = db.files(closure);
+            Map<InstalledPackage, PackageDetails> details = db.details(closure);
+            return PackageOwners.of(tree, closure, files, details);
+        } catch (PackageDatabaseException e) {
+            throw new OciException("splitting the image into layers: " + e.getMessage(), e);
+        }
+    }
+
+    static int layers(FormatOptions options) throws OciException {
+        String v = options.text(LAYERS);
+        if (v == null) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= 1 && n <= MAX_LAYERS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new OciException("--layers '" + v + "' is not valid: give a number of layers from 1 to " + MAX_LAYERS);
+    }
+
+    static List<String> tags(FormatOptions options) throws OciException {
+        List<String> tags = new ArrayList<>();
+        for (String t : options.list(TAG)) {
+            String full = ImageTag.normalize(t);
+            if (!tags.contains(full)) {
+                tags.add(full);
+            }
+        }
+        return tags;
+    }
+}
