@@ -19,6 +19,8 @@ import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageDetails;
 import org.jsupermin.packages.PackageFile;
+import org.jsupermin.push.PushException;
+import org.jsupermin.push.PushOptions;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.util.FileTrees;
 import org.jsupermin.util.SourceDateEpoch;
@@ -61,7 +63,7 @@ public final class OciFormat implements OutputFormat {
     @Override
     public List<String> optionNames() {
         List<String> names = new ArrayList<>(ImageConfigParser.OPTIONS);
-        names.addAll(List.of(COMPRESSION, HOST_CPU, LAYERS, TAG));
+        names.addAll(List.of(COMPRESSION, HOST_CPU, LAYERS, TAG, PushOptions.PUSH, PushOptions.INSECURE_REGISTRY));
         names.sort(null);
         return names;
     }
@@ -75,6 +77,7 @@ public final class OciFormat implements OutputFormat {
             Platform.ofCpu(options.text(HOST_CPU));
         }
         ImageConfigParser.parse(options.values(), new Platform("amd64", null, "linux"), 0);
+        pushOptions(options);
     }
 
     /** Whether {@code -o} names a tar (FILE.tar) rather than a layout directory. */
@@ -89,12 +92,14 @@ public final class OciFormat implements OutputFormat {
         ImageRequest request = request(context);
         if (!isArchive(staging)) {
             OciImageWriter.writeLayout(request, staging, context.reporter());
+            push(context, staging);
             return;
         }
         Path scratch = Files.createDirectory(staging.resolveSibling(staging.getFileName() + ".blobs"));
         try (OutputStream out = Files.newOutputStream(staging, java.nio.file.StandardOpenOption.CREATE_NEW,
                 java.nio.file.StandardOpenOption.WRITE)) {
             OciImageWriter.writeArchive(request, out, scratch, context.reporter());
+            push(context, scratch.resolve("layout"));
         } finally {
             FileTrees.deleteRecursively(scratch);
         }
@@ -106,8 +111,33 @@ public final class OciFormat implements OutputFormat {
         Path scratch = Files.createTempDirectory("jsupermin-oci");
         try {
             OciImageWriter.writeArchive(request, out, scratch, context.reporter());
+            push(context, scratch.resolve("layout"));
         } finally {
             FileTrees.deleteRecursively(scratch);
+        }
+    }
+
+    /**
+     * Pushes the layout just written to each {@code --push} target, before the build puts the
+     * output in place: a failed push fails the build and leaves the previous output.
+     */
+    private static void push(FormatContext context, Path layout) throws OciException {
+        PushOptions push = pushOptions(context.options());
+        if (!push.any()) {
+            return;
+        }
+        try {
+            push.pushAll(layout, context.environment(), context.reporter());
+        } catch (PushException e) {
+            throw new OciException(e.getMessage(), e);
+        }
+    }
+
+    private static PushOptions pushOptions(FormatOptions options) throws OciException {
+        try {
+            return PushOptions.from(options.values());
+        } catch (IllegalArgumentException e) {
+            throw new OciException(e.getMessage(), e);
         }
     }
 
