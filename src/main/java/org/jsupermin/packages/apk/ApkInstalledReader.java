@@ -84,7 +84,7 @@ final class ApkInstalledReader {
                                 depends.add(List.of(dependency(d)));
                             } catch (IllegalArgumentException e) {
                                 throw new PackageDatabaseException("reading " + file + " line " + line
-                                        + ": dependency " + d + ": " + e.getMessage());
+                                        + ": dependency " + FileNames.printable(d, 80) + ": " + e.getMessage());
                             }
                         }
                     }
@@ -124,7 +124,7 @@ final class ApkInstalledReader {
             PackageFile last = files.isEmpty() ? null : files.get(files.size() - 1);
             if (path == null || last == null || !last.path().equals(path) || f.length != 3) {
                 throw new PackageDatabaseException("reading " + file + " line " + line + ": misplaced or bad "
-                        + "permissions " + value);
+                        + "permissions " + FileNames.printable(value, 80));
             }
             try {
                 int perm = Integer.parseInt(f[2], 8);
@@ -132,7 +132,8 @@ final class ApkInstalledReader {
                 FileMetadata m = new FileMetadata(mode, Integer.parseInt(f[0]), Integer.parseInt(f[1]), null, -1);
                 files.set(files.size() - 1, new PackageFile(last.path(), last.sourcePath(), last.config(), m));
             } catch (NumberFormatException e) {
-                throw new PackageDatabaseException("reading " + file + " line " + line + ": bad permissions " + value);
+                throw new PackageDatabaseException("reading " + file + " line " + line + ": bad permissions "
+                        + FileNames.printable(value, 80));
             }
         }
 

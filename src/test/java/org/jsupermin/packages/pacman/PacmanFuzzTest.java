@@ -53,7 +53,7 @@ class PacmanFuzzTest {
             } catch (PackageDatabaseException e) {
                 assertTrue(e.getMessage().contains(root.toString()), e.getMessage());
                 // bytes that are not UTF-8 are names, as the tools read them, never a decoding error
-                assertFalse(e.getMessage().contains("Input length"), e.getMessage());
+                assertFalse(e.getCause() instanceof java.nio.charset.CharacterCodingException, e.getMessage());
             }
         }
     }
