@@ -61,9 +61,9 @@ class OciPushIT {
         return Map.of("DOCKER_CONFIG", dir.toString());
     }
 
-    private Result buildAndPush(Map<String, String> env, String ref, String... extra) {
+    private Result buildAndPush(Map<String, String> env, String ref, String output, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("--build", "-f", "oci", "--cmd", "/bin/sh -c 'echo pushed and pulled'",
-                appliance.toString(), "-o", tmp.resolve("image-" + System.nanoTime()).toString(), "--push", registry.host() + "/" + ref));
+                appliance.toString(), "-o", tmp.resolve(output).toString(), "--push", registry.host() + "/" + ref));
         args.addAll(List.of(extra));
         return Tools.jsupermin(env, args.toArray(String[]::new));
     }
@@ -71,7 +71,7 @@ class OciPushIT {
     @Test
     void buildPushPullRun() throws Exception {
         Map<String, String> env = dockerConfig(PASSWORD);
-        Result pushed = buildAndPush(env, "seed/base:1", "-v");
+        Result pushed = buildAndPush(env, "seed/base:1", "image.d", "-v");
         pushed.orFail("build and push");
         assertTrue(pushed.stdout().lines().anyMatch(l -> l.matches(".*blob sha256:[0-9a-f]{12}: uploaded \\(\\d+ bytes\\)")),
                 pushed.stdout());
@@ -88,10 +88,12 @@ class OciPushIT {
                 registry.host() + "/seed/base:1"));
         assertEquals("pushed and pulled", Commands.run(run, null, Map.of(), 300).orFail().stdout().strip());
 
-        // the same image again: the tag already names it, so only the ping and HEAD requests reach the registry
+        // the same image again, as an archive this time (pushed from the layout written on the way):
+        // the tag already names it, so only the ping and HEAD requests reach the registry
         int before = registry.requests().size();
-        Result again = buildAndPush(env, "seed/base:1", "-v");
+        Result again = buildAndPush(env, "seed/base:1", "image.tar", "-v");
         again.orFail("second push");
+        assertTrue(Files.isRegularFile(tmp.resolve("image.tar")));
         List<LocalRegistry.Request> made = registry.requests().subList(before, registry.requests().size());
         assertTrue(made.stream().allMatch(r -> r.method().equals("HEAD") || r.path().equals("/v2/")), made.toString());
     }
