@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.jsupermin.format.EarlyStart;
 import org.jsupermin.format.FormatContext;
 import org.jsupermin.format.FormatException;
+import org.jsupermin.format.FormatOptions;
 import org.jsupermin.format.FormatSettings;
 import org.jsupermin.format.OutputFormat;
 import org.jsupermin.format.StampInput;
@@ -57,6 +58,16 @@ final class ApplianceBuild {
         this.format = format;
         this.stream = stream;
         this.reporter = reporter == null ? Reporter.SILENT : reporter;
+    }
+
+    /** The format's options, with {@value OutputFormat#SBOM_FORMAT} when {@code --sbom} asks for an SBOM. */
+    private static FormatOptions formatOptions(BuildRequest request) {
+        if (request.sbom() == null) {
+            return request.formatOptions();
+        }
+        java.util.SortedMap<String, List<String>> values = new java.util.TreeMap<>(request.formatOptions().values());
+        values.put(OutputFormat.SBOM_FORMAT, List.of(request.sbom().format().optionValue()));
+        return new FormatOptions(values);
     }
 
     /** Checks the request, takes the lock if asked, and builds. */
@@ -147,7 +158,7 @@ final class ApplianceBuild {
             reporter.info(1, "if-newer: output does not need rebuilding");
             return new BuildResult(out, format.name(), null, 0, 0, true, null, System.nanoTime() - t0);
         }
-        FormatSettings settings = new FormatSettings(request.root(), request.environment(), request.formatOptions(),
+        FormatSettings settings = new FormatSettings(request.root(), request.environment(), formatOptions(request),
                 epoch, reporter);
         // what needs no package starts first (for ext2 the kernel: copying its modules into the
         // image then overlaps with reading the appliance, resolving and assembling the packages' tree)

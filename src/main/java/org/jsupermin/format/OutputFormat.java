@@ -48,6 +48,12 @@ public interface OutputFormat {
         return false;
     }
 
+    /**
+     * Set by the build among a format's options when {@code --sbom} asks for an SBOM, to its
+     * format ("spdx", "cyclonedx"): an image carries the document too.
+     */
+    String SBOM_FORMAT = "--sbom-format";
+
     /** The option that leaves the package database out of an output that {@linkplain #carriesPackageDatabase carries one}. */
     String NO_PACKAGE_DB = "--no-package-db";
 

@@ -21,6 +21,7 @@ import org.jsupermin.packages.PackageDetails;
 import org.jsupermin.packages.PackageFile;
 import org.jsupermin.push.PushException;
 import org.jsupermin.push.PushOptions;
+import org.jsupermin.sbom.SbomFormat;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.util.FileTrees;
 import org.jsupermin.util.SourceDateEpoch;
@@ -61,9 +62,20 @@ public final class OciFormat implements OutputFormat {
     }
 
     @Override
+    public boolean carriesPackageDatabase() {
+        return true;
+    }
+
+    @Override
+    public boolean containerImage() {
+        return true;
+    }
+
+    @Override
     public List<String> optionNames() {
         List<String> names = new ArrayList<>(ImageConfigParser.OPTIONS);
         names.addAll(List.of(COMPRESSION, HOST_CPU, LAYERS, TAG, PushOptions.PUSH, PushOptions.INSECURE_REGISTRY));
+        names.add(NO_PACKAGE_DB);
         names.sort(null);
         return names;
     }
@@ -151,8 +163,17 @@ public final class OciFormat implements OutputFormat {
         }
         ImageConfig config = ImageConfigParser.parse(options.values(), platform(context), epoch);
         ApplianceTree tree = context.tree();
+        List<String> tags = tags(options);
+        List<Referrer> referrers = new ArrayList<>();
+        SbomFormat sbom = SbomFormat.named(options.text(SBOM_FORMAT));
+        if (sbom != null && context.resolution() != null && context.database() != null) {
+            String name = ImageSbom.name(tags);
+            byte[] document = ImageSbom.document(context, sbom, name, epoch);
+            tree = ImageSbom.withFile(tree, ImageSbom.path(sbom, name), document, epoch);
+            referrers.add(new Referrer(sbom.mediaType(), document));
+        }
         LayerPlan plan = LayerPlanner.plan(tree, owners(context, tree), layers(options));
-        return new ImageRequest(plan, config, compression, tags(options), List.of());
+        return new ImageRequest(plan, config, compression, tags, referrers);
     }
 
     private static Platform platform(FormatContext context) throws OciException {

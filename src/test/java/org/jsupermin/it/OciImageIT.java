@@ -106,6 +106,25 @@ class OciImageIT {
     }
 
     @Test
+    void anSbomIsInTheImageAndAReferrerOfItInTheLayout() throws Exception {
+        Path dir = build("sbom-layout", "--sbom", tmp.resolve("sbom.spdx.json").toString());
+        JsonNode manifests = JSON.readTree(dir.resolve("index.json").toFile()).get("manifests");
+        assertEquals(2, manifests.size(), manifests.toString());
+        assertEquals("application/spdx+json", manifests.get(1).get("artifactType").asText());
+        JsonNode referrer = JSON.readTree(dir.resolve("blobs/sha256/"
+                + manifests.get(1).get("digest").asText().substring(7)).toFile());
+        assertEquals(manifests.get(0).get("digest").asText(), referrer.get("subject").get("digest").asText());
+        Path bundle = tmp.resolve("sbom-bundle");
+        Commands.run(List.of("umoci", "unpack", "--rootless", "--image", dir + ":" + TAG, bundle.toString()), null,
+                Map.of(), 600).orFail();
+        String inImage = Files.readString(bundle.resolve("rootfs/usr/share/sbom/small.spdx.json"));
+        assertTrue(inImage.contains("\"SPDX-2.3\"") && inImage.contains("pkg:deb/debian/bash@"), inImage);
+        byte[] document = Files.readAllBytes(dir.resolve("blobs/sha256/"
+                + referrer.get("layers").get(0).get("digest").asText().substring(7)));
+        assertEquals(inImage, new String(document, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void podmanLoadsAndRunsTheTar() throws Exception {
         Path tar = build("podman.tar", "--layers", "2");
         Path storage = tmp.resolve("podman");
