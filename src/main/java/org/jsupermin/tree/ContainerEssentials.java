@@ -1,6 +1,7 @@
 package org.jsupermin.tree;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -50,10 +51,9 @@ public final class ContainerEssentials {
         TreeSet<String> providers = new TreeSet<>();
         List<String> unprovided = new ArrayList<>();
         try {
-            List<InstalledPackage> installed = db.installedPackages();
-            Map<InstalledPackage, List<PackageFile>> files = db.files(installed);
+            Map<String, String> owners = owners(missing, db);
             for (String path : missing) {
-                String owner = owner(path, files, db, installed);
+                String owner = owners.get(path);
                 if (owner == null) {
                     unprovided.add(path);
                 } else {
@@ -85,25 +85,47 @@ public final class ContainerEssentials {
         return b.toString();
     }
 
-    /** The first installed package (by name) that lists {@code path} or makes it; null for none. */
-    private static String owner(String path, Map<InstalledPackage, List<PackageFile>> files, PackageDatabase db,
-                                List<InstalledPackage> installed) throws PackageDatabaseException {
-        List<String> names = List.of(path, merged(path));
-        for (InstalledPackage p : installed) {
-            for (PackageFile f : files.get(p)) {
-                if (names.contains(f.path())) {
-                    return p.name();
-                }
-            }
-        }
+    /** How many file lists {@link #owners} reads at a time. */
+    private static final int LISTS_PER_READ = 64;
+
+    /**
+     * For each path, the package that makes it (base-passwd's accounts on dpkg) or else the first
+     * installed package (by name) that lists it; paths that none provides are absent. File lists
+     * are read in name order, a few at a time, only until every path has its owner: on a host of
+     * a thousand packages the usual owners come early, and reading every list would cost more
+     * than the rest of a small build.
+     */
+    private static Map<String, String> owners(List<String> paths, PackageDatabase db) throws PackageDatabaseException {
+        List<InstalledPackage> installed = db.installedPackages();
+        Map<String, String> owners = new HashMap<>();
         for (InstalledPackage p : installed) {
             for (ExtraEntry x : db.extraEntries(List.of(p))) {
-                if (x.content() != null && names.contains(x.path())) {
-                    return p.name();
+                for (String path : paths) {
+                    if (x.content() != null && !owners.containsKey(path) && names(path).contains(x.path())) {
+                        owners.put(path, p.name());
+                    }
                 }
             }
         }
-        return null;
+        for (int from = 0; from < installed.size() && owners.size() < paths.size(); from += LISTS_PER_READ) {
+            List<InstalledPackage> some = installed.subList(from, Math.min(installed.size(), from + LISTS_PER_READ));
+            Map<InstalledPackage, List<PackageFile>> files = db.files(some);
+            for (InstalledPackage p : some) {
+                for (PackageFile f : files.get(p)) {
+                    for (String path : paths) {
+                        if (!owners.containsKey(path) && names(path).contains(f.path())) {
+                            owners.put(path, p.name());
+                        }
+                    }
+                }
+            }
+        }
+        return owners;
+    }
+
+    /** A path and its /usr-merged name. */
+    private static List<String> names(String path) {
+        return List.of(path, merged(path));
     }
 
     /** The /usr-merged name of a path under /bin, /sbin or /lib* ("/usr/bin/sh"); the path itself otherwise. */
