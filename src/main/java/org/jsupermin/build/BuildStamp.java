@@ -11,12 +11,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.jsupermin.util.Digests;
 import org.jsupermin.util.TempFiles;
 import org.jsupermin.util.TextLines;
 
@@ -37,15 +37,7 @@ final class BuildStamp {
     /** How long before the build's start a change still counts as racy (clocks and timestamp granularity). */
     private static final long RACY_MILLIS = 1000;
 
-    private final MessageDigest digest = sha256();
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
+    private final MessageDigest digest = Digests.sha256();
 
     /** Adds a labelled value. */
     BuildStamp add(String label, Object value) {

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -117,7 +116,7 @@ final class ImageWriter {
         // the metadata's digest (for the UUID, needed last) is worked out beside the writing,
         // and the image's digest begun there, as the first digest's set-up takes a while
         Future<Digests> metadata = Threads.start("ext2-digest", () -> {
-            MessageDigest image = sha256();
+            MessageDigest image = org.jsupermin.util.Digests.sha256();
             for (byte[] block : plan.xattrBlocks) {
                 image.update(block);
             }
@@ -263,7 +262,7 @@ final class ImageWriter {
      * in a fixed binary form (strings with their length first), a buffer at a time.
      */
     private byte[] digestMetadata() {
-        MetadataDigest out = new MetadataDigest(sha256());
+        MetadataDigest out = new MetadataDigest(org.jsupermin.util.Digests.sha256());
         out.putLong(options.sizeBytes());
         out.putLong(options.timestamp());
         out.putString(options.volumeLabel());
@@ -290,14 +289,6 @@ final class ImageWriter {
             }
         }
         return out.finish();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The image's digest begun (its extended attribute blocks) and the metadata's digest. */

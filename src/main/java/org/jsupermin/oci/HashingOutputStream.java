@@ -4,8 +4,8 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jsupermin.util.Digests;
 
 /** Passes bytes through while counting them and computing their SHA-256. */
 final class HashingOutputStream extends FilterOutputStream {
@@ -15,20 +15,7 @@ final class HashingOutputStream extends FilterOutputStream {
 
     HashingOutputStream(OutputStream out) {
         super(out);
-        sha256 = newSha256();
-    }
-
-    static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
-    }
-
-    /** "sha256:" and the hex digest of {@code bytes}. */
-    static String digestOf(byte[] bytes) {
-        return "sha256:" + HexFormat.of().formatHex(newSha256().digest(bytes));
+        sha256 = Digests.sha256();
     }
 
     @Override

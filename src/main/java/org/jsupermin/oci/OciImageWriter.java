@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.jsupermin.format.FormatException;
+import org.jsupermin.util.Digests;
 import org.jsupermin.util.Reporter;
 import org.jsupermin.util.Threads;
 
@@ -158,7 +159,7 @@ public final class OciImageWriter {
 
     /** Writes {@code content} as a blob (once: the same bytes are the same file). */
     static Blob writeBlob(Path blobs, String mediaType, byte[] content) throws IOException {
-        String digest = HashingOutputStream.digestOf(content);
+        String digest = Digests.ociSha256(content);
         Blob blob = new Blob(mediaType, digest, content.length);
         Path file = blobs.resolve(blob.hex());
         if (!Files.exists(file)) {

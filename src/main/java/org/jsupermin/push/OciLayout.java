@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsupermin.util.Digests;
 
 /**
  * An OCI image layout directory ({@code oci-layout}, {@code index.json}, {@code blobs/sha256/...}),
@@ -98,7 +99,7 @@ public final class OciLayout {
         } catch (IOException e) {
             throw new PushException("manifest " + d.shortDigest() + " in " + dir + " is not JSON; build the image again", e);
         }
-        if (!Digests.sha256(bytes).equals(d.digest())) {
+        if (!Digests.ociSha256(bytes).equals(d.digest())) {
             throw new PushException("manifest " + d.shortDigest() + " in " + dir
                     + " does not have the digest its name says; the layout is damaged: build the image again");
         }

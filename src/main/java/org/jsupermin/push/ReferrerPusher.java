@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.jsupermin.util.Digests;
 import org.jsupermin.util.Reporter;
 
 /**
@@ -64,7 +65,7 @@ final class ReferrerPusher {
         } catch (IOException e) {
             throw new PushException("writing the referrers index of " + subject.shortDigest() + ": " + e.getMessage(), e);
         }
-        manifests.put(bytes, MediaTypes.OCI_INDEX, Digests.sha256(bytes), tag);
+        manifests.put(bytes, MediaTypes.OCI_INDEX, Digests.ociSha256(bytes), tag);
         reporter.info(1, "referrer " + referrer.descriptor().shortDigest() + " pushed and listed under tag " + tag
                 + " (the registry has no referrers API)");
     }

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.SortedSet;
+import org.jsupermin.util.Digests;
 
 /**
  * Writes an {@link SbomDocument} as SPDX 2.3 JSON: one package per appliance package with its
@@ -28,18 +27,11 @@ public final class SpdxWriter {
     public static void write(SbomDocument doc, OutputStream out) throws IOException {
         ByteArrayOutputStream draft = new ByteArrayOutputStream();
         write(doc, "", draft);
-        byte[] digest = sha256(draft.toByteArray());
+        byte[] digest = Digests.sha256().digest(draft.toByteArray());
         String namespace = NAMESPACE_PREFIX + ExtractedLicenses.sanitize(doc.name()) + "-" + hex(digest);
         write(doc, namespace, out);
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 
     private static void write(SbomDocument doc, String namespace, OutputStream out) throws IOException {
         try (JsonGenerator g = JsonOutput.generator(out)) {
