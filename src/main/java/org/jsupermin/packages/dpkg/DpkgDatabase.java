@@ -138,7 +138,7 @@ public final class DpkgDatabase implements PackageDatabase {
     /** The status paragraphs and info files of {@code contained}, and what dpkg needs to run (see {@link DpkgImageDatabase}). */
     @Override
     public ImageDatabase imageDatabase(Collection<InstalledPackage> contained) throws PackageDatabaseException {
-        return new DpkgImageDatabase(root).write(contained, details(contained));
+        return new DpkgImageDatabase(root, diversions()).write(contained, details(contained));
     }
 
     @Override

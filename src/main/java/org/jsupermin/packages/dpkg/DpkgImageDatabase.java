@@ -40,9 +40,12 @@ final class DpkgImageDatabase {
     private static final Set<String> SCRIPTS = Set.of("preinst", "postinst", "prerm", "postrm", "config");
 
     private final Path dpkgDir;
+    private final Diversions diversions;
 
-    DpkgImageDatabase(Path root) {
+    /** The database of {@code root}, whose diversions file has been read as {@code diversions}. */
+    DpkgImageDatabase(Path root, Diversions diversions) {
         this.dpkgDir = root.resolve("var/lib/dpkg");
+        this.diversions = diversions;
     }
 
     ImageDatabase write(Collection<InstalledPackage> contained, Map<InstalledPackage, PackageDetails> details)
@@ -64,9 +67,9 @@ final class DpkgImageDatabase {
         if (arch != null) {
             files.add(file("arch", arch, 0644));
         }
-        byte[] diversions = diversions(names);
-        if (diversions.length > 0) {
-            files.add(file("diversions", diversions, 0644));
+        byte[] diverted = diversions(names);
+        if (diverted.length > 0) {
+            files.add(file("diversions", diverted, 0644));
         }
         files.addAll(triggers(names));
         List<String> dirs = new ArrayList<>();
@@ -114,10 +117,9 @@ final class DpkgImageDatabase {
     }
 
     /** The diversions the contained packages made (local ones are the host's business), as dpkg-divert writes them. */
-    private byte[] diversions(Set<String> names) throws PackageDatabaseException {
-        Diversions all = Diversions.read(dpkgDir.resolve("diversions"));
+    private byte[] diversions(Set<String> names) {
         StringBuilder b = new StringBuilder();
-        for (Diversions.Diversion d : all.byPath().values()) {
+        for (Diversions.Diversion d : diversions.byPath().values()) {
             if (d.divertedBy() != null && names.contains(d.divertedBy())) {
                 b.append(d.from()).append('\n').append(d.to()).append('\n').append(d.divertedBy()).append('\n');
             }
