@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.jsupermin.testing.InstalledPackages.named;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,19 +22,10 @@ class ApkDetailsTest {
 
     private static final Path ROOT = ApkDatabaseTest.ROOT;
 
-    private static InstalledPackage pkg(ApkDatabase db, String name) throws PackageDatabaseException {
-        for (InstalledPackage p : db.installedPackages()) {
-            if (p.name().equals(name)) {
-                return p;
-            }
-        }
-        throw new AssertionError(name + " not installed");
-    }
-
     @Test
     void originSizeMaintainerUrlLicenseAndTheControlChecksum() throws Exception {
         ApkDatabase db = new ApkDatabase(ROOT);
-        InstalledPackage musl = pkg(db, "musl");
+        InstalledPackage musl = named(db, "musl");
         PackageDetails d = db.details(List.of(musl)).get(musl);
         assertEquals("musl", d.source());
         assertEquals("1.2.5-r0", d.sourceVersion());
@@ -48,8 +40,8 @@ class ApkDetailsTest {
     @Test
     void aPackageWithoutTheFieldsIsItsOwnSourceWithoutChecksum() throws Exception {
         ApkDatabase db = new ApkDatabase(ROOT);
-        InstalledPackage hello = pkg(db, "hello");
-        InstalledPackage busybox = pkg(db, "busybox");
+        InstalledPackage hello = named(db, "hello");
+        InstalledPackage busybox = named(db, "busybox");
         Map<InstalledPackage, PackageDetails> d = db.details(List.of(hello, busybox));
         assertEquals(List.of(busybox, hello), new ArrayList<>(d.keySet()), "sorted, whatever the order asked");
         PackageDetails h = d.get(hello);
@@ -66,7 +58,7 @@ class ApkDetailsTest {
         ApkDatabase db = new ApkDatabase(ROOT);
         String text = Files.readString(ROOT.resolve("lib/apk/db/installed"));
         StringBuilder all = new StringBuilder();
-        List<InstalledPackage> inFileOrder = List.of(pkg(db, "musl"), pkg(db, "busybox"), pkg(db, "hello"));
+        List<InstalledPackage> inFileOrder = List.of(named(db, "musl"), named(db, "busybox"), named(db, "hello"));
         Map<InstalledPackage, PackageDetails> details = db.details(inFileOrder);
         for (InstalledPackage p : inFileOrder) {
             PackageDetails d = details.get(p);

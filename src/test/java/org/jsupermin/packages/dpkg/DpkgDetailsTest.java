@@ -3,6 +3,7 @@ package org.jsupermin.packages.dpkg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.jsupermin.testing.InstalledPackages.named;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,19 +24,10 @@ class DpkgDetailsTest {
         return new DpkgDatabase(root, 0);
     }
 
-    private static InstalledPackage pkg(DpkgDatabase db, String name) {
-        for (InstalledPackage p : db.installedPackages()) {
-            if (p.name().equals(name)) {
-                return p;
-            }
-        }
-        throw new AssertionError(name + " not installed");
-    }
-
     @Test
     void sourceWithItsVersionSizeMaintainerAndHomepage() throws Exception {
         DpkgDatabase db = open(DebFixtures.ROOT);
-        InstalledPackage bash = pkg(db, "bash");
+        InstalledPackage bash = named(db, "bash");
         PackageDetails d = db.details(List.of(bash)).get(bash);
         assertEquals("bash", d.source());
         assertEquals("5.2.15-2", d.sourceVersion(), "a binNMU's Source names the source version");
@@ -49,8 +41,8 @@ class DpkgDetailsTest {
     @Test
     void sourceWithoutVersionTakesThePackagesAndNoSourceIsThePackageItself() throws Exception {
         DpkgDatabase db = open(DebFixtures.ROOT);
-        InstalledPackage libc = pkg(db, "libc6");
-        InstalledPackage mawk = pkg(db, "mawk");
+        InstalledPackage libc = named(db, "libc6");
+        InstalledPackage mawk = named(db, "mawk");
         Map<InstalledPackage, PackageDetails> d = db.details(List.of(mawk, libc));
         assertEquals(List.of(libc, mawk), new ArrayList<>(d.keySet()), "sorted, whatever the order asked");
         assertEquals("glibc", d.get(libc).source());
@@ -74,7 +66,7 @@ class DpkgDetailsTest {
         // (and the fixture's double blank line after bash's comes back single)
         String withoutGawk = status.replaceAll("(?s)Package: gawk\n.*?\n\n", "").replaceAll("\n\n+", "\n\n");
         assertEquals(withoutGawk, all.toString());
-        String base = db.details(List.of(pkg(db, "base-files"))).get(pkg(db, "base-files")).record();
+        String base = db.details(List.of(named(db, "base-files"))).get(named(db, "base-files")).record();
         assertTrue(base.startsWith("Package: base-files\nEssential: yes\nStatus: hold ok installed\n"), base);
         assertTrue(base.contains("Conffiles:\n /etc/debian_version 3b4a6ad28d5ffd4ba0fd9b7e6ed3ed47\n"), base);
         assertTrue(base.endsWith("Origin: Debian\n"), base);
@@ -90,11 +82,11 @@ class DpkgDetailsTest {
         Files.write(root.resolve("var/lib/dpkg/status"), text.getBytes(StandardCharsets.UTF_8));
         DpkgDatabase db = open(root);
         Map<InstalledPackage, PackageDetails> d = db.details(db.installedPackages());
-        PackageDetails a = d.get(pkg(db, "a"));
+        PackageDetails a = d.get(named(db, "a"));
         assertEquals("Package: a\nStatus: install ok installed\nArchitecture: all\nVersion: 1\nInstalled-Size: x\n"
                 + "Description: d\n more\n", a.record());
         assertEquals(0, a.installedSize(), "a size that is not a number is unknown");
-        PackageDetails dpkg = d.get(pkg(db, "dpkg"));
+        PackageDetails dpkg = d.get(named(db, "dpkg"));
         assertEquals("Package: dpkg\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1.21\n"
                 + "Installed-Size: 2\n", dpkg.record());
         assertEquals(2048, dpkg.installedSize());

@@ -2,13 +2,13 @@ package org.jsupermin.packages.pacman;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.jsupermin.testing.InstalledPackages.named;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jsupermin.packages.InstalledPackage;
-import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageDetails;
 import org.junit.jupiter.api.Test;
 
@@ -17,19 +17,10 @@ class PacmanDetailsTest {
 
     private static final Path ROOT = Path.of("test-fixtures/pacman/root");
 
-    private static InstalledPackage pkg(PacmanDatabase db, String name) throws PackageDatabaseException {
-        for (InstalledPackage p : db.installedPackages()) {
-            if (p.name().equals(name)) {
-                return p;
-            }
-        }
-        throw new AssertionError(name + " not installed");
-    }
-
     @Test
     void baseSizePackagerUrlAndLicensesFromTheDesc() throws Exception {
         PacmanDatabase db = new PacmanDatabase(ROOT);
-        InstalledPackage bash = pkg(db, "bash");
+        InstalledPackage bash = named(db, "bash");
         PackageDetails d = db.details(List.of(bash)).get(bash);
         assertEquals("bash", d.source());
         assertEquals("5.2.026-2", d.sourceVersion());
@@ -44,8 +35,8 @@ class PacmanDetailsTest {
     @Test
     void aDescWithoutTheFieldsGivesThePackageAsItsOwnSource() throws Exception {
         PacmanDatabase db = new PacmanDatabase(ROOT);
-        InstalledPackage hello = pkg(db, "hello");
-        InstalledPackage glibc = pkg(db, "glibc");
+        InstalledPackage hello = named(db, "hello");
+        InstalledPackage glibc = named(db, "glibc");
         Map<InstalledPackage, PackageDetails> d = db.details(List.of(hello, glibc));
         assertEquals(List.of(glibc, hello), List.copyOf(d.keySet()), "sorted, whatever the order asked");
         assertEquals("hello", d.get(hello).source());
