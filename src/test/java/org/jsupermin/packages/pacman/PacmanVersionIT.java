@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.jsupermin.testing.Tools;
+import org.jsupermin.testing.VersionPieces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,21 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
 class PacmanVersionIT {
 
     private static final String LIBALPM = "/usr/lib/x86_64-linux-gnu/libalpm.so.13";
-    private static final String[] PIECES = {
+    private static final VersionPieces PIECES = new VersionPieces(
         "0", "00", "1", "01", "2", "9", "10", "100", "a", "b", "z", "A", "Z", "rc", "git", "pre", "alpha",
         ".", ".", ".", "_", "+", "~", "%", "-", "-", ":"
-    };
+    );
 
     @Test
     void agreesWithLibalpmOnGeneratedPairs(@TempDir Path dir) throws Exception {
         List<String[]> pairs = new ArrayList<>();
         Random r = new Random(20261203L);
         while (pairs.size() < 4000) {
-            String a = randomVersion(r);
+            String a = PIECES.version(r);
             String b = switch (r.nextInt(3)) {
-                case 0 -> randomVersion(r);
-                case 1 -> mutate(r, a);
-                default -> a + piece(r);
+                case 0 -> PIECES.version(r);
+                case 1 -> PIECES.mutate(r, a);
+                default -> a + PIECES.piece(r);
             };
             pairs.add(new String[] {a, b});
         }
@@ -91,23 +92,5 @@ class PacmanVersionIT {
         assertEquals(pairs.size(), answers.size(), "libalpm answered for every pair");
         assertTrue(answers.contains(-1) && answers.contains(0) && answers.contains(1), "every answer occurs");
         return answers;
-    }
-
-    private static String randomVersion(Random r) {
-        StringBuilder b = new StringBuilder();
-        int len = 1 + r.nextInt(6);
-        for (int i = 0; i < len; i++) {
-            b.append(piece(r));
-        }
-        return b.toString();
-    }
-
-    private static String mutate(Random r, String s) {
-        int at = r.nextInt(s.length() + 1);
-        return s.substring(0, at) + piece(r) + s.substring(Math.min(s.length(), at + r.nextInt(2)));
-    }
-
-    private static String piece(Random r) {
-        return PIECES[r.nextInt(PIECES.length)];
     }
 }

@@ -10,16 +10,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.jsupermin.testing.VersionPieces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Compares {@link RpmVersion#compare} with the real rpm's {@code rpm.vercmp} on generated pairs. */
 class RpmVersionIT {
 
-    private static final String[] PIECES = {
+    private static final VersionPieces PIECES = new VersionPieces(
         "0", "00", "1", "01", "2", "9", "10", "100", "a", "b", "z", "A", "Z", "rc", "git", "pre",
         ".", ".", ".", "_", "+", "~", "^", "-", "~", "^"
-    };
+    );
 
     @Test
     void agreesWithRpmOnGeneratedPairs(@TempDir Path dir) throws Exception {
@@ -67,8 +68,8 @@ class RpmVersionIT {
             String a = randomEvr(r);
             String b = switch (r.nextInt(3)) {
                 case 0 -> randomEvr(r);
-                case 1 -> mutate(r, a);
-                default -> a + piece(r);
+                case 1 -> PIECES.mutate(r, a);
+                default -> a + PIECES.piece(r);
             };
             if (!a.isEmpty() && !b.isEmpty()) {
                 pairs.add(new String[] {a, b});
@@ -79,23 +80,7 @@ class RpmVersionIT {
     }
 
     private static String randomEvr(Random r) {
-        StringBuilder b = new StringBuilder();
-        if (r.nextInt(5) == 0) {
-            b.append(r.nextInt(3)).append(':');
-        }
-        int len = 1 + r.nextInt(6);
-        for (int i = 0; i < len; i++) {
-            b.append(piece(r));
-        }
-        return b.toString();
-    }
-
-    private static String mutate(Random r, String s) {
-        int at = r.nextInt(s.length() + 1);
-        return s.substring(0, at) + piece(r) + s.substring(Math.min(s.length(), at + r.nextInt(2)));
-    }
-
-    private static String piece(Random r) {
-        return PIECES[r.nextInt(PIECES.length)];
+        String epoch = r.nextInt(5) == 0 ? r.nextInt(3) + ":" : "";
+        return epoch + PIECES.version(r);
     }
 }
