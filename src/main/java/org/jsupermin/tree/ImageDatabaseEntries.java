@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.jsupermin.packages.ExtraEntry;
 import org.jsupermin.packages.ImageDatabase;
+import org.jsupermin.util.AbsolutePaths;
 
 /**
  * Adds a package database ({@link ImageDatabase}) to an assembled tree: its directories where
@@ -38,7 +39,7 @@ public final class ImageDatabaseEntries {
             }
         }
         for (ExtraEntry f : db.files()) {
-            String parent = directory(byPath, parentOf(f.path()), mtime);
+            String parent = directory(byPath, AbsolutePaths.parent(f.path()), mtime);
             String path = (parent.equals("/") ? "" : parent) + f.path().substring(f.path().lastIndexOf('/'));
             TreeEntry existing = byPath.get(path);
             if (existing != null && existing.type() == EntryType.DIRECTORY) {
@@ -60,7 +61,7 @@ public final class ImageDatabaseEntries {
                     + " on the way there is not a directory; leave the database out with --no-package-db");
         }
         if (e == null) {
-            String parent = parentOf(path);
+            String parent = AbsolutePaths.parent(path);
             if (parent != null) {
                 parent = directory(byPath, parent, mtime);
                 path = (parent.equals("/") ? "" : parent) + path.substring(path.lastIndexOf('/'));
@@ -68,13 +69,5 @@ public final class ImageDatabaseEntries {
             byPath.put(path, TreeEntry.directory(path, 0755, mtime));
         }
         return path;
-    }
-
-    private static String parentOf(String path) {
-        if (path.equals("/")) {
-            return null;
-        }
-        int i = path.lastIndexOf('/');
-        return i == 0 ? "/" : path.substring(0, i);
     }
 }

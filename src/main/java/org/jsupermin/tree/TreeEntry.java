@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.jsupermin.util.AbsolutePaths;
+
 /**
  * One object of the appliance, independent of any output format.
  *
@@ -60,11 +62,7 @@ public record TreeEntry(String path, EntryType type, int mode, int uid, int gid,
 
     /** The parent directory's path; null for the root. */
     public String parent() {
-        if (path.equals("/")) {
-            return null;
-        }
-        int i = path.lastIndexOf('/');
-        return i == 0 ? "/" : path.substring(0, i);
+        return AbsolutePaths.parent(path);
     }
 
     /** A copy with another path (for usrmerge aliases and diversions). */

@@ -35,6 +35,15 @@ public final class AbsolutePaths {
         return b.toString();
     }
 
+    /** The parent directory of the normal path {@code path}; null for "/". */
+    public static String parent(String path) {
+        if (path.equals("/")) {
+            return null;
+        }
+        int i = path.lastIndexOf('/');
+        return i == 0 ? "/" : path.substring(0, i);
+    }
+
     /**
      * Whether {@code path} is already in normal form: absolute, every component non-empty and
      * neither "." nor "..", no trailing slash ("/" itself is normal). Package lists hold such paths.
