@@ -50,6 +50,25 @@ public final class LoadedPackages {
     }
 
     /**
+     * The details of each of {@code packages}, sorted, taken from those one read of the database
+     * {@code file} found, by package as {@link InstalledPackage#toString()} names it; a package
+     * not found is an error.
+     */
+    public static Map<InstalledPackage, PackageDetails> detailsOf(Collection<InstalledPackage> packages,
+            Map<String, PackageDetails> found, Path file) throws PackageDatabaseException {
+        Map<InstalledPackage, PackageDetails> result = new TreeMap<>();
+        for (InstalledPackage p : packages) {
+            PackageDetails d = found.get(p.toString());
+            if (d == null) {
+                throw new PackageDatabaseException("reading " + file + ": package " + p
+                        + " is not in it (was it removed while the build ran?)");
+            }
+            result.put(p, d);
+        }
+        return result;
+    }
+
+    /**
      * Each package's config files under /etc that are present on {@code root} (directories left
      * out), by package in package order; packages without any are left out.
      */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.LoadedPackages;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageDetails;
 import org.jsupermin.util.FileNames;
@@ -54,16 +55,7 @@ final class ApkDetails {
                 found.put(b.id(), details(p, b.fields(), b.text()));
             }
         }
-        Map<InstalledPackage, PackageDetails> result = new TreeMap<>();
-        for (InstalledPackage p : packages) {
-            PackageDetails d = found.get(p.toString());
-            if (d == null) {
-                throw new PackageDatabaseException("reading " + file + ": package " + p
-                        + " is not in it (was it removed while the build ran?)");
-            }
-            result.put(p, d);
-        }
-        return result;
+        return LoadedPackages.detailsOf(packages, found, file);
     }
 
     /** The blocks of the installed database {@code file}, in file order. */

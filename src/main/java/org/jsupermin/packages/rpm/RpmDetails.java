@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jsupermin.packages.InstalledPackage;
+import org.jsupermin.packages.LoadedPackages;
 import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageDetails;
 
@@ -48,16 +49,7 @@ final class RpmDetails {
                 }
             });
         }
-        Map<InstalledPackage, PackageDetails> result = new TreeMap<>();
-        for (InstalledPackage p : packages) {
-            PackageDetails d = found.get(p.toString());
-            if (d == null) {
-                throw new PackageDatabaseException("reading " + dbFile + ": package " + p
-                        + " is not in it (was it removed while the build ran?)");
-            }
-            result.put(p, d);
-        }
-        return result;
+        return LoadedPackages.detailsOf(packages, found, dbFile);
     }
 
     private static PackageDetails details(InstalledPackage p, RpmHeader h) throws PackageDatabaseException {
