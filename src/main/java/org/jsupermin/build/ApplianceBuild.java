@@ -228,7 +228,7 @@ final class ApplianceBuild {
             reporter.info(2, "assembled the tree (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             reporter.info(1, "appliance: " + tree.size() + " entries, " + tree.contentBytes() + " bytes of content");
 
-            FormatContext context = new FormatContext(tree, resolution, db, settings, early);
+            FormatContext context = new FormatContext(tree, resolution, db, assembly.packageFiles(), settings, early);
             // the SBOM (copyright files read, JSON written) is made while the output is written
             Future<byte[]> sbom = request.sbom() == null ? null : tasks.start("sbom", SbomFiles.document(request.sbom(),
                     SbomFiles.name(out, inputs), resolution, db,

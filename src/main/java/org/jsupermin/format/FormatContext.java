@@ -1,10 +1,13 @@
 package org.jsupermin.format;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
+import org.jsupermin.packages.PackageFile;
 import org.jsupermin.resolve.Resolution;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.util.Reporter;
@@ -16,11 +19,14 @@ import org.jsupermin.util.Reporter;
  * @param resolution the packages in it, in closure order, with their dependency graph (null when
  *     the tree was not built from packages)
  * @param database the opened package database, to read only (null likewise)
+ * @param packageFiles the file lists of the resolution's packages, as the tree was built from them
+ *     (null likewise)
  * @param settings root, environment, options, epoch and reporter
  * @param early what {@link OutputFormat#early} returned for this build, or null
  */
 public record FormatContext(ApplianceTree tree, Resolution resolution, PackageDatabase database,
-                            FormatSettings settings, EarlyStart early) {
+                            Map<InstalledPackage, List<PackageFile>> packageFiles, FormatSettings settings,
+                            EarlyStart early) {
 
     public FormatContext {
         Objects.requireNonNull(tree, "tree");
@@ -29,7 +35,7 @@ public record FormatContext(ApplianceTree tree, Resolution resolution, PackageDa
 
     /** A context for a tree alone (tests, library use). */
     public static FormatContext of(ApplianceTree tree, FormatOptions options, Reporter reporter) {
-        return new FormatContext(tree, null, null, FormatSettings.of(options, reporter), null);
+        return new FormatContext(tree, null, null, null, FormatSettings.of(options, reporter), null);
     }
 
     public Reporter reporter() {

@@ -17,8 +17,6 @@ import org.jsupermin.format.OutputShape;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
-import org.jsupermin.packages.PackageDetails;
-import org.jsupermin.packages.PackageFile;
 import org.jsupermin.push.PushException;
 import org.jsupermin.push.PushOptions;
 import org.jsupermin.sbom.SbomFormat;
@@ -184,16 +182,15 @@ public final class OciFormat implements OutputFormat {
         return Platform.ofCpu(cpu != null ? cpu : System.getProperty("os.arch"));
     }
 
+    /** The owners of the tree's paths, from the file lists the tree was built from. */
     private static PackageOwners owners(FormatContext context, ApplianceTree tree) throws FormatException {
         PackageDatabase db = context.database();
-        if (db == null || context.resolution() == null) {
+        if (db == null || context.resolution() == null || context.packageFiles() == null) {
             return PackageOwners.of(Map.of(), Map.of());
         }
         List<InstalledPackage> closure = context.resolution().closure();
         try {
-            Map<InstalledPackage, List<PackageFile>> files = db.files(closure);
-            Map<InstalledPackage, PackageDetails> details = db.details(closure);
-            return PackageOwners.of(tree, closure, files, details);
+            return PackageOwners.of(tree, closure, context.packageFiles(), db.details(closure));
         } catch (PackageDatabaseException e) {
             throw new OciException("splitting the image into layers: " + e.getMessage(), e);
         }

@@ -55,6 +55,8 @@ public final class ApplianceTreeBuilder {
     /** Which package brought each path, for the size report. */
     private final Map<String, String> owner = new HashMap<>();
     private final Map<String, Long> excludedBytes = new HashMap<>();
+    /** The packages' file lists, read once for the tree and handed on with it. */
+    private Map<InstalledPackage, List<PackageFile>> packageFiles = Map.of();
     /** The base image each path last came from, to name it when the tree is refused. */
     private final Map<String, Path> fromBaseImage = new HashMap<>();
     /** Host files whose capabilities are being read in the background, and that scan; or null. */
@@ -75,7 +77,7 @@ public final class ApplianceTreeBuilder {
     /** Builds the tree and says how many bytes each package and each excludefiles rule accounts for. */
     public static Assembly assemble(TreeInputs inputs) throws TreeException, PackageDatabaseException, IOException {
         ApplianceTreeBuilder b = new ApplianceTreeBuilder(inputs);
-        return new Assembly(b.build(), b.owner, b.excludedBytes);
+        return new Assembly(b.build(), b.owner, b.excludedBytes, b.packageFiles);
     }
 
     private ApplianceTree build() throws TreeException, PackageDatabaseException, IOException {
@@ -148,8 +150,8 @@ public final class ApplianceTreeBuilder {
      * looked at in turn.
      */
     private void addPackageFiles() throws PackageDatabaseException, IOException {
-        Map<InstalledPackage, List<PackageFile>> files = db.files(inputs.closure());
-        PackageFileListing listing = PackageFileListing.of(inputs.closure(), files, paths);
+        packageFiles = db.files(inputs.closure());
+        PackageFileListing listing = PackageFileListing.of(inputs.closure(), packageFiles, paths);
         for (PackageFileListing.Listed f : listing.files()) {
             addListed(f, listing);
         }
