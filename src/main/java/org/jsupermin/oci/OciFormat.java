@@ -170,7 +170,8 @@ public final class OciFormat implements OutputFormat {
             tree = ImageSbom.withFile(tree, ImageSbom.path(sbom, name), document, epoch);
             referrers.add(new Referrer(sbom.mediaType(), document));
         }
-        LayerPlan plan = LayerPlanner.plan(tree, owners(context, tree), layers(options));
+        int layers = layers(options);
+        LayerPlan plan = LayerPlanner.plan(tree, owners(context, tree, layers), layers);
         return new ImageRequest(plan, config, compression, tags, referrers);
     }
 
@@ -182,10 +183,13 @@ public final class OciFormat implements OutputFormat {
         return Platform.ofCpu(cpu != null ? cpu : System.getProperty("os.arch"));
     }
 
-    /** The owners of the tree's paths, from the file lists the tree was built from. */
-    private static PackageOwners owners(FormatContext context, ApplianceTree tree) throws FormatException {
+    /**
+     * The owners of the tree's paths, from the file lists the tree was built from; none for one
+     * layer, which is the whole tree whoever owns what.
+     */
+    private static PackageOwners owners(FormatContext context, ApplianceTree tree, int layers) throws FormatException {
         PackageDatabase db = context.database();
-        if (db == null || context.resolution() == null || context.packageFiles() == null) {
+        if (layers <= 1 || db == null || context.resolution() == null || context.packageFiles() == null) {
             return PackageOwners.of(Map.of(), Map.of());
         }
         List<InstalledPackage> closure = context.resolution().closure();
