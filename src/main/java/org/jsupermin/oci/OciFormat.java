@@ -14,6 +14,7 @@ import org.jsupermin.format.FormatException;
 import org.jsupermin.format.FormatOptions;
 import org.jsupermin.format.OutputFormat;
 import org.jsupermin.format.OutputShape;
+import org.jsupermin.format.TarFormat;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
@@ -34,7 +35,6 @@ public final class OciFormat implements OutputFormat {
 
     public static final String LAYERS = "--layers";
     public static final String TAG = "--tag";
-    public static final String COMPRESSION = "--compression";
     public static final String HOST_CPU = "--host-cpu";
     /** The most layers an image is split into (registries and engines cope with far more; 127 is Docker's old limit). */
     static final int MAX_LAYERS = 100;
@@ -72,7 +72,7 @@ public final class OciFormat implements OutputFormat {
     @Override
     public List<String> optionNames() {
         List<String> names = new ArrayList<>(ImageConfigParser.OPTIONS);
-        names.addAll(List.of(COMPRESSION, HOST_CPU, LAYERS, TAG, PushOptions.PUSH, PushOptions.INSECURE_REGISTRY));
+        names.addAll(List.of(TarFormat.COMPRESSION, HOST_CPU, LAYERS, TAG, PushOptions.PUSH, PushOptions.INSECURE_REGISTRY));
         names.add(NO_PACKAGE_DB);
         names.sort(null);
         return names;
@@ -80,7 +80,7 @@ public final class OciFormat implements OutputFormat {
 
     @Override
     public void check(FormatOptions options) throws FormatException {
-        LayerCompression.choose(options.text(COMPRESSION));
+        LayerCompression.choose(options.text(TarFormat.COMPRESSION));
         layers(options);
         tags(options);
         if (options.text(HOST_CPU) != null) {
@@ -154,7 +154,7 @@ public final class OciFormat implements OutputFormat {
     private ImageRequest request(FormatContext context) throws IOException, FormatException {
         FormatOptions options = context.options();
         long epoch = context.epoch() == null ? SourceDateEpoch.DEFAULT : context.epoch();
-        LayerCompression compression = LayerCompression.choose(options.text(COMPRESSION));
+        LayerCompression compression = LayerCompression.choose(options.text(TarFormat.COMPRESSION));
         if (compression == LayerCompression.ZSTD) {
             context.reporter().warning("zstd-compressed layers need Docker 23 or newer (Docker 20.10 cannot load"
                     + " them) and podman 4 or newer; leave out --compression for gzip");
