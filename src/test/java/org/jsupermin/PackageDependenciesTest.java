@@ -41,7 +41,7 @@ class PackageDependenciesTest {
             cli              : build sbom format format.kernel tree host manifest packages packages.drivers resolve ext2 util
             build            : oci sbom push format format.kernel tree host manifest packages packages.drivers resolve ext2 tar util
             oci              : sbom push format tree host resolve packages tar util
-            sbom             : resolve packages util
+            sbom             : resolve packages host util
             push             : util
             format           : format.kernel tree host resolve packages ext2 tar util
             format.kernel    : util

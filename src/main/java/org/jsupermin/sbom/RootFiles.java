@@ -5,10 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
+
+import org.jsupermin.host.RootPaths;
+import org.jsupermin.util.RawPaths;
 
 /**
  * Reads small files of a root directory as a process chrooted into it would: symbolic links are
@@ -27,7 +26,7 @@ final class RootFiles {
      * regular file, larger than {@code maxBytes}, unreadable, or its links loop.
      */
     static byte[] read(Path root, String path, int maxBytes) {
-        Path host = resolve(root, path);
+        Path host = resolve(new RootPaths(root), path);
         if (host == null || !Files.isRegularFile(host, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
@@ -39,59 +38,29 @@ final class RootFiles {
         }
     }
 
-    /** The host path of {@code path} with every symbolic link resolved inside the root, or null. */
-    static Path resolve(Path root, String path) {
-        Deque<String> todo = new ArrayDeque<>(components(path));
-        List<String> done = new ArrayList<>();
-        int links = 0;
-        while (!todo.isEmpty()) {
-            String name = todo.removeFirst();
-            if (name.equals("..")) {
-                if (!done.isEmpty()) {
-                    done.remove(done.size() - 1);
-                }
-                continue;
-            }
-            Path candidate = host(root, done).resolve(name);
-            if (Files.isSymbolicLink(candidate)) {
-                if (++links > MAX_LINKS) {
+    /**
+     * The host path of {@code path} with every symbolic link resolved inside the root, or null:
+     * the root's paths resolve the directories, then a link in last place is followed from its
+     * directory, again and again.
+     */
+    private static Path resolve(RootPaths paths, String path) {
+        String next = path;
+        try {
+            for (int links = 0; links <= MAX_LINKS; links++) {
+                String canonical = paths.canonical(next);
+                if (canonical == null) {
                     return null;
                 }
-                String target;
-                try {
-                    target = Files.readSymbolicLink(candidate).toString();
-                } catch (IOException | RuntimeException e) {
-                    return null;
+                Path host = paths.host(canonical);
+                if (!Files.isSymbolicLink(host)) {
+                    return host;
                 }
-                if (target.startsWith("/")) {
-                    done.clear();
-                }
-                List<String> more = components(target);
-                for (int i = more.size() - 1; i >= 0; i--) {
-                    todo.addFirst(more.get(i));
-                }
-            } else {
-                done.add(name);
+                String target = RawPaths.text(Files.readSymbolicLink(host));
+                next = target.startsWith("/") ? target : canonical.substring(0, canonical.lastIndexOf('/') + 1) + target;
             }
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        return host(root, done);
-    }
-
-    private static Path host(Path root, List<String> names) {
-        Path p = root;
-        for (String n : names) {
-            p = p.resolve(n);
-        }
-        return p;
-    }
-
-    private static List<String> components(String path) {
-        List<String> names = new ArrayList<>();
-        for (String n : path.split("/")) {
-            if (!n.isEmpty() && !n.equals(".")) {
-                names.add(n);
-            }
-        }
-        return names;
+        return null;
     }
 }
