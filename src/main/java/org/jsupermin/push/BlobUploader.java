@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
+import org.apache.commons.io.input.BoundedInputStream;
+
 /**
  * Puts one blob in a repository: HEAD first (present: done), then a cross-repository mount from
  * each candidate repository, then an upload session: one PUT for a small blob, PATCH chunks with
@@ -174,7 +176,7 @@ final class BlobUploader {
         try {
             FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
             ch.position(offset);
-            return new BoundedInputStream(Channels.newInputStream(ch), length);
+            return BoundedInputStream.builder().setInputStream(Channels.newInputStream(ch)).setMaxCount(length).get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
