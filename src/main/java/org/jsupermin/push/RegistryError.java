@@ -20,10 +20,11 @@ final class RegistryError {
     /** The same from a status and a body. */
     static String describe(int status, byte[] body) {
         StringBuilder s = new StringBuilder("HTTP ").append(status);
-        String code = code(body);
+        JsonNode first = first(body);
+        String code = text(first, "code");
         if (code != null) {
             s.append(' ').append(code);
-            String message = message(body);
+            String message = text(first, "message");
             if (message != null && !message.isEmpty()) {
                 s.append(" (").append(oneLine(message)).append(')');
             }
@@ -31,15 +32,9 @@ final class RegistryError {
         return s.toString();
     }
 
-    /** The first error code of an error body ({@code BLOB_UNKNOWN}), or null. */
-    static String code(byte[] body) {
-        JsonNode first = first(body);
-        return first != null && first.path("code").isTextual() ? first.get("code").asText() : null;
-    }
-
-    private static String message(byte[] body) {
-        JsonNode first = first(body);
-        return first != null && first.path("message").isTextual() ? first.get("message").asText() : null;
+    /** The text of field {@code name} of the first error ({@code BLOB_UNKNOWN} for "code"), or null. */
+    private static String text(JsonNode first, String name) {
+        return first != null && first.path(name).isTextual() ? first.get(name).asText() : null;
     }
 
     private static JsonNode first(byte[] body) {
