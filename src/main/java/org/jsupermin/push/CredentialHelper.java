@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Runs a docker credential helper ({@code docker-credential-NAME get}, the server URL on its
@@ -77,7 +76,7 @@ final class CredentialHelper {
         }
         JsonNode node;
         try {
-            node = new ObjectMapper().readTree(text);
+            node = Json.MAPPER.readTree(text);
         } catch (IOException e) {
             throw new PushException("credential helper " + exe + " answered for " + serverUrl
                     + " with something that is not a JSON object; check it with: echo " + serverUrl + " | " + program + " get");

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Finds the credentials of a registry where docker and podman keep them: podman's
@@ -77,7 +76,7 @@ public final class CredentialStore {
             throw new PushException("cannot read the " + what + " " + file + ": " + e.getMessage(), e);
         }
         try {
-            JsonNode node = new ObjectMapper().readTree(bytes);
+            JsonNode node = Json.MAPPER.readTree(bytes);
             if (node == null || !node.isObject()) {
                 throw new IOException("not a JSON object");
             }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsupermin.util.Digests;
 
 /**
@@ -22,7 +21,6 @@ public final class OciLayout {
 
     private final Path dir;
     private final List<Descriptor> index;
-    private final ObjectMapper json = new ObjectMapper();
 
     private OciLayout(Path dir, List<Descriptor> index) {
         this.dir = dir;
@@ -33,11 +31,11 @@ public final class OciLayout {
     public static OciLayout open(Path dir) throws PushException {
         Path marker = dir.resolve("oci-layout");
         try {
-            JsonNode layout = new ObjectMapper().readTree(Files.readAllBytes(marker));
+            JsonNode layout = Json.MAPPER.readTree(Files.readAllBytes(marker));
             if (!layout.path("imageLayoutVersion").isTextual()) {
                 throw new PushException(marker + " has no imageLayoutVersion; " + dir + " is not an OCI image layout");
             }
-            JsonNode idx = new ObjectMapper().readTree(Files.readAllBytes(dir.resolve("index.json")));
+            JsonNode idx = Json.MAPPER.readTree(Files.readAllBytes(dir.resolve("index.json")));
             JsonNode manifests = idx.path("manifests");
             if (!manifests.isArray()) {
                 throw new PushException(dir.resolve("index.json") + " has no 'manifests' array; build the image again");
@@ -95,7 +93,7 @@ public final class OciLayout {
         JsonNode node;
         try {
             bytes = Files.readAllBytes(file);
-            node = json.readTree(bytes);
+            node = Json.MAPPER.readTree(bytes);
         } catch (IOException e) {
             throw new PushException("manifest " + d.shortDigest() + " in " + dir + " is not JSON; build the image again", e);
         }

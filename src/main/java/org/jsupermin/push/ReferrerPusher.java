@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -28,7 +27,6 @@ final class ReferrerPusher {
     private final String repository;
     private final ManifestPusher manifests;
     private final Reporter reporter;
-    private final ObjectMapper json = new ObjectMapper();
 
     ReferrerPusher(RegistrySession session, String repository, ManifestPusher manifests, Reporter reporter) {
         this.session = session;
@@ -61,7 +59,7 @@ final class ReferrerPusher {
         list.add(descriptorOf(referrer));
         byte[] bytes;
         try {
-            bytes = json.writeValueAsBytes(index);
+            bytes = Json.MAPPER.writeValueAsBytes(index);
         } catch (IOException e) {
             throw new PushException("writing the referrers index of " + subject.shortDigest() + ": " + e.getMessage(), e);
         }
@@ -78,7 +76,7 @@ final class ReferrerPusher {
     }
 
     private ObjectNode emptyIndex() {
-        ObjectNode index = json.createObjectNode();
+        ObjectNode index = Json.MAPPER.createObjectNode();
         index.put("schemaVersion", 2);
         index.put("mediaType", MediaTypes.OCI_INDEX);
         index.putArray("manifests");
@@ -87,7 +85,7 @@ final class ReferrerPusher {
 
     private ObjectNode readIndex(byte[] bytes, String tag) throws PushException {
         try {
-            JsonNode node = json.readTree(bytes);
+            JsonNode node = Json.MAPPER.readTree(bytes);
             if (node instanceof ObjectNode o && o.get("manifests") instanceof ArrayNode) {
                 return o;
             }
@@ -102,11 +100,11 @@ final class ReferrerPusher {
     private ObjectNode descriptorOf(LayoutManifest referrer) throws PushException {
         JsonNode m;
         try {
-            m = json.readTree(referrer.bytes());
+            m = Json.MAPPER.readTree(referrer.bytes());
         } catch (IOException e) {
             throw new PushException("referrer " + referrer.descriptor().shortDigest() + " is not JSON", e);
         }
-        ObjectNode d = json.createObjectNode();
+        ObjectNode d = Json.MAPPER.createObjectNode();
         d.put("mediaType", referrer.mediaType());
         d.put("digest", referrer.descriptor().digest());
         d.put("size", referrer.descriptor().size());

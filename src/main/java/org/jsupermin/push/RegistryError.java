@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The reason a registry gives for a refusal: its status and the first error code and message of the body. */
 final class RegistryError {
@@ -42,7 +41,7 @@ final class RegistryError {
             return null;
         }
         try {
-            JsonNode errors = new ObjectMapper().readTree(new String(body, StandardCharsets.UTF_8)).path("errors");
+            JsonNode errors = Json.MAPPER.readTree(new String(body, StandardCharsets.UTF_8)).path("errors");
             return errors.isArray() && errors.size() > 0 ? errors.get(0) : null;
         } catch (java.io.IOException e) {
             return null;

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One registry's HTTP conversation: the scheme (HTTPS, plain HTTP only for loopback or an
@@ -199,7 +198,7 @@ final class RegistrySession {
                     + RegistryError.describe(r));
         }
         try {
-            JsonNode body = new ObjectMapper().readTree(r.body());
+            JsonNode body = Json.MAPPER.readTree(r.body());
             JsonNode token = body.path("token").isTextual() ? body.get("token") : body.path("access_token");
             if (!token.isTextual() || token.asText().isEmpty()) {
                 throw new IOException("no token");
