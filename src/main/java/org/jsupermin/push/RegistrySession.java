@@ -12,7 +12,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,12 +125,7 @@ final class RegistrySession {
             return null;
         }
         if (challenge.scheme().equals("basic")) {
-            Optional<RegistryCredentials> c = credentials();
-            if (c.isEmpty()) {
-                return null;
-            }
-            String pair = c.get().username() + ":" + c.get().secret();
-            return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+            return credentials().map(RegistryCredentials::basicAuthorization).orElse(null);
         }
         if (challenge.scheme().equals("bearer")) {
             List<String> sorted = new ArrayList<>(scopes);
@@ -184,8 +178,7 @@ final class RegistrySession {
         HttpRequest.Builder request = HttpRequest.newBuilder(tokenUri).GET();
         Optional<RegistryCredentials> c = credentials();
         if (c.isPresent()) {
-            String pair = c.get().username() + ":" + c.get().secret();
-            request.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+            request.setHeader("Authorization", c.get().basicAuthorization());
         }
         HttpResponse<byte[]> r = exchange(request, realmUri);
         if (r.statusCode() == 401 || r.statusCode() == 403) {
