@@ -27,9 +27,9 @@ final class BlobUploader {
     private final String repository;
     private final long chunkSize;
 
-    BlobUploader(RegistrySession session, String repository, long chunkSize) {
+    BlobUploader(RegistrySession session, long chunkSize) {
         this.session = session;
-        this.repository = repository;
+        this.repository = session.repository();
         this.chunkSize = chunkSize;
     }
 
@@ -41,7 +41,7 @@ final class BlobUploader {
     /** Whether the repository has the blob (HEAD). */
     boolean exists(Descriptor blob) throws PushException {
         HttpResponse<byte[]> r = session.send(HttpRequest.newBuilder(session.uri(blobPath(blob)))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()), scopes());
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()), session.pushScopes());
         if (r.statusCode() == 200) {
             return true;
         }
@@ -49,7 +49,8 @@ final class BlobUploader {
             return false;
         }
         throw new PushException("pushing to " + session.registry() + "/" + repository + ": checking blob " + blob.shortDigest()
-                + " failed: " + session.describeRefusedHead(r, scopes()) + RegistryHints.forStatus(r.statusCode(), session.registry()));
+                + " failed: " + session.describeRefusedHead(r, session.pushScopes())
+                + RegistryHints.forStatus(r.statusCode(), session.registry()));
     }
 
     /** Puts the blob (held in {@code file}) in the repository, mounting it from {@code sources} when one has it. */
@@ -81,7 +82,7 @@ final class BlobUploader {
         }
         if (location == null) {
             HttpResponse<byte[]> r = session.send(HttpRequest.newBuilder(session.uri(uploadsPath()))
-                    .POST(HttpRequest.BodyPublishers.noBody()), scopes());
+                    .POST(HttpRequest.BodyPublishers.noBody()), session.pushScopes());
             if (r.statusCode() != 202) {
                 throw refused(blob, "starting the upload of", r);
             }
@@ -103,7 +104,7 @@ final class BlobUploader {
             HttpResponse<byte[]> r = session.send(HttpRequest.newBuilder(location)
                     .header("Content-Type", "application/octet-stream")
                     .header("Content-Range", offset + "-" + (offset + length - 1))
-                    .method("PATCH", slice(file, offset, length)), scopes());
+                    .method("PATCH", slice(file, offset, length)), session.pushScopes());
             if (r.statusCode() != 202) {
                 throw refused(blob, "sending bytes " + offset + "-" + (offset + length - 1) + " of", r);
             }
@@ -116,7 +117,7 @@ final class BlobUploader {
         String sep = location.getRawQuery() == null ? "?" : "&";
         URI put = URI.create(location + sep + "digest=" + enc(blob.digest()));
         HttpResponse<byte[]> r = session.send(HttpRequest.newBuilder(put)
-                .header("Content-Type", "application/octet-stream").PUT(body), scopes());
+                .header("Content-Type", "application/octet-stream").PUT(body), session.pushScopes());
         if (r.statusCode() != 201) {
             throw refused(blob, "completing the upload of", r);
         }
@@ -148,10 +149,6 @@ final class BlobUploader {
     private PushException refused(Descriptor blob, String doing, HttpResponse<byte[]> r) {
         return new PushException("pushing to " + session.registry() + "/" + repository + ": " + doing + " blob "
                 + blob.shortDigest() + " failed: " + RegistryError.describe(r) + RegistryHints.forStatus(r.statusCode(), session.registry()));
-    }
-
-    private List<String> scopes() {
-        return List.of("repository:" + repository + ":pull,push");
     }
 
     private String blobPath(Descriptor blob) {

@@ -40,8 +40,8 @@ public final class ImagePusher {
         RegistrySession session = new RegistrySession(target, request.insecureRegistries(),
                 new CredentialStore(request.credentials()));
         session.ping();
-        ManifestPusher manifests = new ManifestPusher(session, target.repository());
-        BlobUploader blobs = new BlobUploader(session, target.repository(), request.chunkSize());
+        ManifestPusher manifests = new ManifestPusher(session);
+        BlobUploader blobs = new BlobUploader(session, request.chunkSize());
         Map<String, BlobOutcome> outcomes = new TreeMap<>();
         long[] uploaded = {0};
         boolean changed;
@@ -60,7 +60,7 @@ public final class ImagePusher {
         int listed = 0;
         for (LayoutManifest referrer : referrers) {
             pushTree(layout, referrer, blobs, manifests, List.of(), outcomes, uploaded);
-            new ReferrerPusher(session, target.repository(), manifests, reporter).push(referrer, image.descriptor());
+            new ReferrerPusher(session, manifests, reporter).push(referrer, image.descriptor());
             listed++;
         }
         return new PushResult(target, image.descriptor().digest(), changed, outcomes, uploaded[0], listed, session.requests());
@@ -141,7 +141,7 @@ public final class ImagePusher {
                 continue;
             }
             List<String> from = new ArrayList<>();
-            String knownRepo = known.getOrDefault(session(blobs), Map.of()).get(b.digest());
+            String knownRepo = known.getOrDefault(blobs.registry(), Map.of()).get(b.digest());
             if (knownRepo != null) {
                 from.add(knownRepo);
             }
@@ -164,10 +164,6 @@ public final class ImagePusher {
             reporter.progress(++n, done);
         }
         reporter.end();
-    }
-
-    private static String session(BlobUploader blobs) {
-        return blobs.registry();
     }
 
     private static void markPresent(OciLayout layout, LayoutManifest m, Map<String, BlobOutcome> outcomes) throws PushException {

@@ -2,7 +2,6 @@ package org.jsupermin.push;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 
 /** Reads and writes manifests of one repository: HEAD by tag or digest, PUT with the exact bytes and media type. */
 final class ManifestPusher {
@@ -10,21 +9,22 @@ final class ManifestPusher {
     private final RegistrySession session;
     private final String repository;
 
-    ManifestPusher(RegistrySession session, String repository) {
+    ManifestPusher(RegistrySession session) {
         this.session = session;
-        this.repository = repository;
+        this.repository = session.repository();
     }
 
     /** The digest of the manifest {@code reference} (a tag or digest) names, or null when there is none. */
     String digestOf(String reference) throws PushException {
         HttpResponse<byte[]> r = session.send(HttpRequest.newBuilder(session.uri(path(reference)))
-                .header("Accept", MediaTypes.ACCEPT).method("HEAD", HttpRequest.BodyPublishers.noBody()), scopes());
+                .header("Accept", MediaTypes.ACCEPT).method("HEAD", HttpRequest.BodyPublishers.noBody()), session.pushScopes());
         if (r.statusCode() == 404) {
             return null;
         }
         if (r.statusCode() != 200) {
             throw new PushException("pushing to " + session.registry() + "/" + repository + ": checking " + what(reference)
-                    + " failed: " + session.describeRefusedHead(r, scopes()) + RegistryHints.forStatus(r.statusCode(), session.registry()));
+                    + " failed: " + session.describeRefusedHead(r, session.pushScopes())
+                    + RegistryHints.forStatus(r.statusCode(), session.registry()));
         }
         return r.headers().firstValue("Docker-Content-Digest").orElse("");
     }
@@ -32,7 +32,7 @@ final class ManifestPusher {
     /** The bytes of the manifest {@code reference} names, or null when there is none. */
     byte[] get(String reference, String accept) throws PushException {
         HttpResponse<byte[]> r = session.send(HttpRequest.newBuilder(session.uri(path(reference)))
-                .header("Accept", accept).GET(), scopes());
+                .header("Accept", accept).GET(), session.pushScopes());
         if (r.statusCode() == 404) {
             return null;
         }
@@ -51,7 +51,7 @@ final class ManifestPusher {
     /** Puts manifest bytes of a media type under {@code reference}. */
     HttpResponse<byte[]> put(byte[] bytes, String mediaType, String digest, String reference) throws PushException {
         HttpResponse<byte[]> r = session.send(HttpRequest.newBuilder(session.uri(path(reference)))
-                .header("Content-Type", mediaType).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)), scopes());
+                .header("Content-Type", mediaType).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)), session.pushScopes());
         if (r.statusCode() != 201 && r.statusCode() != 200) {
             throw new PushException("pushing to " + session.registry() + "/" + repository + ": manifest "
                     + "sha256:" + digest.substring(7, 19) + (reference.startsWith("sha256:") ? "" : " as tag " + reference)
@@ -80,9 +80,5 @@ final class ManifestPusher {
 
     private String path(String reference) {
         return "/v2/" + repository + "/manifests/" + reference;
-    }
-
-    private List<String> scopes() {
-        return List.of("repository:" + repository + ":pull,push");
     }
 }

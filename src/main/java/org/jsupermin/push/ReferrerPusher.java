@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,9 +27,9 @@ final class ReferrerPusher {
     private final ManifestPusher manifests;
     private final Reporter reporter;
 
-    ReferrerPusher(RegistrySession session, String repository, ManifestPusher manifests, Reporter reporter) {
+    ReferrerPusher(RegistrySession session, ManifestPusher manifests, Reporter reporter) {
         this.session = session;
-        this.repository = repository;
+        this.repository = session.repository();
         this.manifests = manifests;
         this.reporter = reporter;
     }
@@ -71,7 +70,7 @@ final class ReferrerPusher {
     /** Whether the registry's referrers API answers for the subject (it then lists every referrer itself). */
     private boolean listedByApi(Descriptor subject, String digest) throws PushException {
         HttpResponse<byte[]> r = session.send(HttpRequest.newBuilder(session.uri("/v2/" + repository + "/referrers/"
-                + subject.digest())).header("Accept", MediaTypes.OCI_INDEX).GET(), List.of("repository:" + repository + ":pull,push"));
+                + subject.digest())).header("Accept", MediaTypes.OCI_INDEX).GET(), session.pushScopes());
         return r.statusCode() == 200;
     }
 

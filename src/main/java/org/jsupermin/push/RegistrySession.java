@@ -59,6 +59,16 @@ final class RegistrySession {
         return registry;
     }
 
+    /** The repository pushed to. */
+    String repository() {
+        return repository;
+    }
+
+    /** The authentication scope of pushing to the repository: {@code repository:NAME:pull,push}. */
+    List<String> pushScopes() {
+        return List.of("repository:" + repository + ":pull,push");
+    }
+
     /** The requests made so far, by method. */
     Map<String, Integer> requests() {
         return new TreeMap<>(requests);
