@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedSet;
 import org.jsupermin.util.Digests;
@@ -28,10 +29,9 @@ public final class SpdxWriter {
         ByteArrayOutputStream draft = new ByteArrayOutputStream();
         write(doc, "", draft);
         byte[] digest = Digests.sha256().digest(draft.toByteArray());
-        String namespace = NAMESPACE_PREFIX + ExtractedLicenses.sanitize(doc.name()) + "-" + hex(digest);
+        String namespace = NAMESPACE_PREFIX + ExtractedLicenses.sanitize(doc.name()) + "-" + HexFormat.of().formatHex(digest);
         write(doc, namespace, out);
     }
-
 
     private static void write(SbomDocument doc, String namespace, OutputStream out) throws IOException {
         try (JsonGenerator g = JsonOutput.generator(out)) {
@@ -157,13 +157,5 @@ public final class SpdxWriter {
         } catch (java.net.URISyntaxException e) {
             return false;
         }
-    }
-
-    static String hex(byte[] bytes) {
-        StringBuilder b = new StringBuilder(bytes.length * 2);
-        for (byte x : bytes) {
-            b.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
-        }
-        return b.toString();
     }
 }
