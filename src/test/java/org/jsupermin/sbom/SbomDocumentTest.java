@@ -129,11 +129,7 @@ class SbomDocumentTest {
 
     @Test
     void spdxDocument() throws Exception {
-        byte[] bytes = SbomFormat.SPDX.bytes(Sbom.of(request(false, 1_700_000_000L)));
-        Path file = tmp.resolve("a.spdx.json");
-        Files.write(file, bytes);
-        assertEquals(List.of(), SbomValidators.spdxProblems(file));
-        JsonNode doc = new ObjectMapper().readTree(bytes);
+        JsonNode doc = validDocument(SbomFormat.SPDX, "a.spdx.json");
         assertEquals("SPDX-2.3", doc.get("spdxVersion").asText());
         assertEquals("2023-11-14T22:13:20Z", doc.get("creationInfo").get("created").asText());
         assertEquals("Tool: jsupermin-" + Sbom.toolVersion(), doc.get("creationInfo").get("creators").get(0).asText());
@@ -167,11 +163,7 @@ class SbomDocumentTest {
 
     @Test
     void cycloneDxDocument() throws Exception {
-        byte[] bytes = SbomFormat.CYCLONEDX.bytes(Sbom.of(request(false, 1_700_000_000L)));
-        Path file = tmp.resolve("a.cdx.json");
-        Files.write(file, bytes);
-        assertEquals(List.of(), SbomValidators.cycloneDxProblems(file));
-        JsonNode doc = new ObjectMapper().readTree(bytes);
+        JsonNode doc = validDocument(SbomFormat.CYCLONEDX, "a.cdx.json");
         assertEquals("1.6", doc.get("specVersion").asText());
         assertTrue(doc.get("serialNumber").asText().matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
         assertEquals("2023-11-14T22:13:20Z", doc.get("metadata").get("timestamp").asText());
@@ -184,6 +176,15 @@ class SbomDocumentTest {
         assertEquals("appliance:appliance", deps.get(0).get("ref").asText());
         assertEquals(bash.get("bom-ref").asText(), deps.get(0).get("dependsOn").get(0).asText());
         assertEquals(1 + 4, deps.size());
+    }
+
+    /** The request's document in {@code format}, written to {@code fileName}, which its validator accepts. */
+    private JsonNode validDocument(SbomFormat format, String fileName) throws Exception {
+        byte[] bytes = format.bytes(Sbom.of(request(false, 1_700_000_000L)));
+        Path file = Files.write(tmp.resolve(fileName), bytes);
+        assertEquals(List.of(), format == SbomFormat.SPDX ? SbomValidators.spdxProblems(file)
+                : SbomValidators.cycloneDxProblems(file));
+        return new ObjectMapper().readTree(bytes);
     }
 
     @Test
