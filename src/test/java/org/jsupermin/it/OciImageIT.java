@@ -15,6 +15,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsupermin.testing.Commands;
+import org.jsupermin.testing.Podman;
 import org.jsupermin.testing.Tools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,18 +129,12 @@ class OciImageIT {
     void podmanLoadsAndRunsTheTar() throws Exception {
         Path tar = build("podman.tar", "--layers", "2");
         Path storage = tmp.resolve("podman");
-        List<String> podman = List.of("podman", "--storage-driver", "vfs", "--root", storage.resolve("root").toString(),
-                "--runroot", storage.resolve("run").toString());
-        List<String> load = new ArrayList<>(podman);
-        load.addAll(List.of("load", "-i", tar.toString()));
-        assertTrue(Commands.run(load, null, Map.of(), 600).orFail().stdout().contains(TAG));
-        List<String> run = new ArrayList<>(podman);
-        run.addAll(List.of("run", "--rm", "--network", "none", "--ulimit", "nofile=1024:1024", "--ulimit",
-                "nproc=1024:1024", TAG));
-        assertEquals("hello from /bin/sh\n", Commands.run(run, null, Map.of(), 600).orFail().stdout());
-        run.addAll(List.of("/bin/bash", "-c", "echo $GREETING $PATH; id -u; test -c /dev/null && echo dev"));
+        Podman podman = new Podman(storage.resolve("root"), storage.resolve("run"));
+        assertTrue(podman.podman(600, "load", "-i", tar.toString()).orFail().stdout().contains(TAG));
+        assertEquals("hello from /bin/sh\n", podman.run(600, TAG).orFail().stdout());
         assertEquals("hi /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n0\ndev\n",
-                Commands.run(run, null, Map.of(), 600).orFail().stdout());
+                podman.run(600, TAG, "/bin/bash", "-c", "echo $GREETING $PATH; id -u; test -c /dev/null && echo dev")
+                        .orFail().stdout());
     }
 
     @Test

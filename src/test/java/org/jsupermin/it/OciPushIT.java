@@ -11,10 +11,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.jsupermin.testing.Commands;
 import org.jsupermin.testing.LocalRegistry;
-import org.jsupermin.testing.Tools;
+import org.jsupermin.testing.Podman;
 import org.jsupermin.testing.Tools.Result;
+import org.jsupermin.testing.Tools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,16 +77,10 @@ class OciPushIT {
                 pushed.stdout());
         assertFalse((pushed.stdout() + pushed.stderr()).contains(PASSWORD));
 
-        List<String> podman = List.of("podman", "--storage-driver", "vfs", "--root", tmp.resolve("proot").toString(),
-                "--runroot", tmp.resolve("prun").toString());
-        List<String> pull = new java.util.ArrayList<>(podman);
-        pull.addAll(List.of("pull", "--tls-verify=false", "--creds", USER + ":" + PASSWORD,
-                "docker://" + registry.host() + "/seed/base:1"));
-        Commands.run(pull, null, Map.of(), 300).orFail();
-        List<String> run = new java.util.ArrayList<>(podman);
-        run.addAll(List.of("run", "--rm", "--network", "none", "--ulimit", "nofile=1024:1024", "--ulimit", "nproc=1024:1024",
-                registry.host() + "/seed/base:1"));
-        assertEquals("pushed and pulled", Commands.run(run, null, Map.of(), 300).orFail().stdout().strip());
+        Podman podman = new Podman(tmp.resolve("proot"), tmp.resolve("prun"));
+        podman.podman(300, "pull", "--tls-verify=false", "--creds", USER + ":" + PASSWORD,
+                "docker://" + registry.host() + "/seed/base:1").orFail();
+        assertEquals("pushed and pulled", podman.run(300, registry.host() + "/seed/base:1").orFail().stdout().strip());
 
         // the same image again, as an archive this time (pushed from the layout written on the way):
         // the tag already names it, so only the ping and HEAD requests reach the registry

@@ -24,10 +24,11 @@ import org.jsupermin.push.PushRequest;
 import org.jsupermin.push.PushResult;
 import org.jsupermin.testing.Commands;
 import org.jsupermin.testing.LocalRegistry;
+import org.jsupermin.testing.Podman;
 import org.jsupermin.testing.StaticProgram;
-import org.jsupermin.testing.TestLayouts;
 import org.jsupermin.testing.TestLayouts.LayerFile;
 import org.jsupermin.testing.TestLayouts.Layout;
+import org.jsupermin.testing.TestLayouts;
 import org.jsupermin.util.Reporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,15 +121,10 @@ class RegistryPushIT {
                 "oci:" + tmp.resolve("copied") + ":1").orFail();
         assertTrue(Files.exists(tmp.resolve("copied/blobs/sha256/" + layout.layerDigests().get(0).substring(7))));
 
-        List<String> podman = List.of("podman", "--storage-driver", "vfs", "--root", tmp.resolve("proot").toString(),
-                "--runroot", tmp.resolve("prun").toString());
-        List<String> pull = new java.util.ArrayList<>(podman);
-        pull.addAll(List.of("pull", "--tls-verify=false", "--creds", creds, "docker://" + registry.host() + "/team/app:1"));
-        Commands.run(pull, null, Map.of(), 300).orFail();
-        List<String> run = new java.util.ArrayList<>(podman);
-        run.addAll(List.of("run", "--rm", "--network", "none", "--ulimit", "nofile=1024:1024", "--ulimit", "nproc=1024:1024",
-                registry.host() + "/team/app:1"));
-        assertEquals("hello from the pushed image", Commands.run(run, null, Map.of(), 300).orFail().stdout().strip());
+        Podman podman = new Podman(tmp.resolve("proot"), tmp.resolve("prun"));
+        podman.podman(300, "pull", "--tls-verify=false", "--creds", creds, "docker://" + registry.host() + "/team/app:1")
+                .orFail();
+        assertEquals("hello from the pushed image", podman.run(300, registry.host() + "/team/app:1").orFail().stdout().strip());
     }
 
     @Test
