@@ -140,7 +140,7 @@ public final class ManifestReader {
     }
 
     /** Directory entries by file name. */
-    private static final Comparator<Path> BY_NAME = Comparator.comparing(p -> p.getFileName().toString());
+    private static final Comparator<Path> BY_NAME = (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString());
 
     /**
      * A package list's names. A line with a control character, a space or bytes that are not

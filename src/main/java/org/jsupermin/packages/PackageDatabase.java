@@ -44,6 +44,31 @@ public interface PackageDatabase {
             throws PackageDatabaseException;
 
     /**
+     * The first installed package, in {@link #installedPackages()} order, whose file list names
+     * one of {@code paths} (as listed: "/bin/sh" and "/usr/bin/sh" are different names), or null
+     * when none does: what {@code dpkg -S} or {@code rpm -qf} answer. File lists are read only
+     * until one names a path.
+     */
+    default InstalledPackage firstListing(Collection<String> paths) throws PackageDatabaseException {
+        List<InstalledPackage> installed = installedPackages();
+        for (int from = 0; from < installed.size(); from += LISTS_PER_READ) {
+            List<InstalledPackage> some = installed.subList(from, Math.min(installed.size(), from + LISTS_PER_READ));
+            Map<InstalledPackage, List<PackageFile>> files = files(some);
+            for (InstalledPackage p : some) {
+                for (PackageFile f : files.get(p)) {
+                    if (paths.contains(f.path())) {
+                        return p;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** How many packages' file lists {@link #firstListing} asks {@link #files} for at a time. */
+    int LISTS_PER_READ = 64;
+
+    /**
      * The config files of the given packages, with their content. Pristine (from the package
      * archives) unless {@code options.useInstalled()}, in which case they are read from the root.
      * Only files present under the root's {@code /etc} count.

@@ -9,7 +9,6 @@ import org.jsupermin.packages.ExtraEntry;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
-import org.jsupermin.packages.PackageFile;
 
 /**
  * What a container image needs that an appliance may lack: {@code /bin/sh} (a Dockerfile
@@ -85,15 +84,10 @@ public final class ContainerEssentials {
         return b.toString();
     }
 
-    /** How many file lists {@link #owners} reads at a time. */
-    private static final int LISTS_PER_READ = 64;
-
     /**
      * For each path, the package that makes it (base-passwd's accounts on dpkg) or else the first
-     * installed package (by name) that lists it; paths that none provides are absent. File lists
-     * are read in name order, a few at a time, only until every path has its owner: on a host of
-     * a thousand packages the usual owners come early, and reading every list would cost more
-     * than the rest of a small build.
+     * installed package (by name) that lists it or its /usr-merged name; paths that none provides
+     * are absent.
      */
     private static Map<String, String> owners(List<String> paths, PackageDatabase db) throws PackageDatabaseException {
         List<InstalledPackage> installed = db.installedPackages();
@@ -107,16 +101,11 @@ public final class ContainerEssentials {
                 }
             }
         }
-        for (int from = 0; from < installed.size() && owners.size() < paths.size(); from += LISTS_PER_READ) {
-            List<InstalledPackage> some = installed.subList(from, Math.min(installed.size(), from + LISTS_PER_READ));
-            Map<InstalledPackage, List<PackageFile>> files = db.files(some);
-            for (InstalledPackage p : some) {
-                for (PackageFile f : files.get(p)) {
-                    for (String path : paths) {
-                        if (!owners.containsKey(path) && names(path).contains(f.path())) {
-                            owners.put(path, p.name());
-                        }
-                    }
+        for (String path : paths) {
+            if (!owners.containsKey(path)) {
+                InstalledPackage listing = db.firstListing(names(path));
+                if (listing != null) {
+                    owners.put(path, listing.name());
                 }
             }
         }

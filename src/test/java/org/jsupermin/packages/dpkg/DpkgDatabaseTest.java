@@ -181,17 +181,51 @@ class DpkgDatabaseTest {
                 e.getMessage());
     }
 
-    @Test
-    void filesOfManyPackagesIsFast() throws Exception {
-        List<InstalledPackage> many = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            many.addAll(db.installedPackages());
+    /** What {@link PackageDatabase#firstListing} answers from {@link PackageDatabase#files}: its oracle. */
+    private static String firstListingFromFiles(PackageDatabase db, List<String> paths) throws Exception {
+        for (InstalledPackage p : db.installedPackages()) {
+            for (PackageFile f : db.files(List.of(p)).get(p)) {
+                if (paths.contains(f.path())) {
+                    return p.name();
+                }
+            }
         }
-        db.files(many);
-        long start = System.nanoTime();
-        db.files(many);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 100, "files() of " + many.size() + " packages took " + millis + " ms");
+        return null;
+    }
+
+    @Test
+    void firstListingAgreesWithTheFileListsForEveryListedPathAndSomeUnlisted(@TempDir Path tmp) throws Exception {
+        Path root = DebFixtures.copyRoot(tmp);
+        // a name that is not UTF-8, listed by a second package too: the first by name must win
+        byte[] latin1 = "/usr/share/doc/mawk/caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        for (String list : List.of("mawk.list", "bash.list")) {
+            Path file = root.resolve("var/lib/dpkg/info/" + list);
+            byte[] old = Files.readAllBytes(file);
+            byte[] added = new byte[old.length + latin1.length + 1];
+            System.arraycopy(old, 0, added, 0, old.length);
+            System.arraycopy(latin1, 0, added, old.length, latin1.length);
+            added[added.length - 1] = '\n';
+            Files.write(file, added);
+        }
+        DpkgDatabase copy = open(root);
+        List<String> asked = new ArrayList<>(List.of("/bin/sh", "/usr/bin/sh", "/etc/passwd", "/usr/bin/maw", "/",
+                "/.", "usr/bin/mawk", "/usr/bin/mawk/"));
+        for (List<PackageFile> files : copy.files(copy.installedPackages()).values()) {
+            for (PackageFile f : files) {
+                asked.add(f.path());
+            }
+        }
+        int listed = 0;
+        for (String path : asked) {
+            String expected = firstListingFromFiles(copy, List.of(path));
+            InstalledPackage got = copy.firstListing(List.of(path));
+            assertEquals(expected, got == null ? null : got.name(), path);
+            listed += expected == null ? 0 : 1;
+        }
+        assertTrue(listed > 20, "the fixture lists " + listed + " of the paths asked");
+        assertEquals("bash", copy.firstListing(List.of(org.jsupermin.util.FileNames.decode(latin1))).name());
+        assertEquals("mawk", copy.firstListing(List.of("/nothing", "/usr/bin/mawk")).name(), "any of the names");
+        assertNull(copy.firstListing(List.of()));
     }
 
     @Test
