@@ -40,7 +40,11 @@ public final class Appliances {
 
     /** Builds {@code request} into its output directory or file (or only resolves, see {@link BuildRequest#resolveOnly()}). */
     public BuildResult build(BuildRequest request, Reporter reporter) throws IOException, BuildException {
-        return call(() -> ApplianceBuild.run(request, formats, null, reporter));
+        try {
+            return ApplianceBuild.run(request, formats, null, reporter);
+        } catch (Exception e) {
+            throw failure(e);
+        }
     }
 
     /**
@@ -50,29 +54,41 @@ public final class Appliances {
     public BuildResult build(BuildRequest request, OutputStream out, Reporter reporter)
             throws IOException, BuildException {
         Objects.requireNonNull(out, "out");
-        return call(() -> ApplianceBuild.run(request, formats, out, reporter));
+        try {
+            return ApplianceBuild.run(request, formats, out, reporter);
+        } catch (Exception e) {
+            throw failure(e);
+        }
     }
 
     /** Prepares {@code request}: the supermin appliance directory (packages, base.tar.gz). */
     public PrepareResult prepare(PrepareRequest request, Reporter reporter) throws IOException, BuildException {
-        return call(() -> Preparation.run(request, reporter == null ? Reporter.SILENT : reporter));
-    }
-
-    private interface Work<T> {
-        T run() throws Exception;
-    }
-
-    /** Runs {@code work}: I/O, build and unchecked failures as they are, the other areas' exceptions as build failures. */
-    private static <T> T call(Work<T> work) throws IOException, BuildException {
         try {
-            return work.run();
-        } catch (IOException | BuildException | RuntimeException e) {
-            throw e;
-        } catch (InterruptedException e) {
+            return Preparation.run(request, reporter == null ? Reporter.SILENT : reporter);
+        } catch (Exception e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Throws {@code e} as what {@code build} and {@code prepare} promise: I/O, build and unchecked
+     * failures as they are, the other areas' exceptions as build failures. Never returns; the
+     * return type lets a caller write {@code throw failure(e)}.
+     */
+    private static RuntimeException failure(Exception e) throws IOException, BuildException {
+        if (e instanceof IOException io) {
+            throw io;
+        }
+        if (e instanceof BuildException b) {
+            throw b;
+        }
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        } catch (Exception e) {
-            throw new BuildException(e.getMessage() != null ? e.getMessage() : e.toString(), e);
         }
+        throw new BuildException(e.getMessage() != null ? e.getMessage() : e.toString(), e);
     }
 }

@@ -264,9 +264,15 @@ enum SuperminOption {
     /** The current value of this option's field in {@code c}. */
     Object read(SuperminCommand c) {
         if (formatSpecific()) {
-            // a list is kept in place, as the parsers add to it
-            return kind == Kind.LIST ? c.formatValues.computeIfAbsent(this, o -> initialValue())
-                    : c.formatValues.getOrDefault(this, initialValue());
+            Object value = c.formatValues.get(this);
+            if (value == null) {
+                value = initialValue();
+                if (kind == Kind.LIST) {
+                    // a list is kept in place, as the parsers add to it
+                    c.formatValues.put(this, value);
+                }
+            }
+            return value;
         }
         return switch (this) {
             case PREPARE -> c.prepare;

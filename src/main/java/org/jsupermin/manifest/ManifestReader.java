@@ -9,10 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.SortedMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jsupermin.util.Compression;
@@ -102,16 +103,16 @@ public final class ManifestReader {
                 throw new ManifestException(input + ": the directory " + first + " again, through a symbolic link"
                         + " (a loop); remove that link from the supermin appliance");
             }
-            List<Path> children = new ArrayList<>();
+            // in name order
+            SortedMap<String, Path> children = new TreeMap<>();
             try (DirectoryStream<Path> s = Files.newDirectoryStream(input)) {
                 for (Path child : s) {
-                    children.add(child);
+                    children.put(child.getFileName().toString(), child);
                 }
             } catch (IOException e) {
                 throw new ManifestException("reading directory " + input + ": " + IoErrors.describe(e), e);
             }
-            children.sort(BY_NAME);
-            for (Path child : children) {
+            for (Path child : children.values()) {
                 collect(child, out, ancestors);
             }
             if (key != null) {
@@ -139,8 +140,6 @@ public final class ManifestReader {
         }
     }
 
-    /** Directory entries by file name. */
-    private static final Comparator<Path> BY_NAME = (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString());
 
     /**
      * A package list's names. A line with a control character, a space or bytes that are not
