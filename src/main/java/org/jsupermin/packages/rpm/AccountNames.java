@@ -1,12 +1,12 @@
 package org.jsupermin.packages.rpm;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+
+import org.jsupermin.util.FileNames;
 
 /** User and group names of a root, from its /etc/passwd and /etc/group; unknown names are 0. */
 public final class AccountNames {
@@ -37,13 +37,15 @@ public final class AccountNames {
     private static Map<String, Integer> read(Path file) {
         Map<String, Integer> ids = new HashMap<>();
         ids.put("root", 0);
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            // bytes that are not UTF-8 (a Latin-1 full name) are kept as escapes: the names and
+            // ids of every other line still count
+            text = FileNames.decode(Files.readAllBytes(file));
         } catch (IOException e) {
             return ids;
         }
-        for (String line : lines) {
+        for (String line : text.split("\n")) {
             String[] f = line.split(":", -1);
             if (f.length >= 3 && !f[0].isEmpty()) {
                 try {
