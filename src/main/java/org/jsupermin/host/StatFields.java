@@ -27,6 +27,10 @@ final class StatFields {
     private static final long[] OFFSETS = new long[7];
     /** The same fields, accessible (without {@link #UNSAFE}). */
     private static final Field[] FIELDS = new Field[7];
+    /** The times with their nanoseconds, for a file's identity ({@link FileIdentity}). */
+    private static final String[] TIME_NAMES = {"st_mtime_sec", "st_mtime_nsec", "st_ctime_sec", "st_ctime_nsec"};
+    private static final long[] TIME_OFFSETS = new long[4];
+    private static final Field[] TIME_FIELDS = new Field[4];
 
     static {
         Class<?> type = null;
@@ -41,6 +45,10 @@ final class StatFields {
                 FIELDS[i] = type.getDeclaredField(names[i]);
                 ok &= FIELDS[i].getType() == types[i];
             }
+            for (int i = 0; i < TIME_NAMES.length; i++) {
+                TIME_FIELDS[i] = type.getDeclaredField(TIME_NAMES[i]);
+                ok &= TIME_FIELDS[i].getType() == long.class;
+            }
             if (ok && Runtime.version().feature() < 24) {
                 Field theUnsafe = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
                 theUnsafe.setAccessible(true);
@@ -48,9 +56,15 @@ final class StatFields {
                 for (int i = 0; i < names.length; i++) {
                     OFFSETS[i] = unsafe.objectFieldOffset(FIELDS[i]);
                 }
+                for (int i = 0; i < TIME_NAMES.length; i++) {
+                    TIME_OFFSETS[i] = unsafe.objectFieldOffset(TIME_FIELDS[i]);
+                }
             } else if (ok) {
                 for (Field f : FIELDS) {
                     f.setAccessible(true); // InaccessibleObjectException unless opened to us
+                }
+                for (Field f : TIME_FIELDS) {
+                    f.setAccessible(true);
                 }
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -86,6 +100,30 @@ final class StatFields {
             Field[] f = FIELDS;
             return new HostStat(f[0].getInt(a), f[1].getInt(a), f[2].getInt(a), a.size(), mtime,
                     f[3].getLong(a), f[4].getLong(a), f[5].getInt(a), f[6].getLong(a));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e); // made accessible in the static initializer
+        }
+    }
+
+    /**
+     * The identity in {@code a}, the JDK's own result object.
+     *
+     * @throws IllegalArgumentException when {@code a} is another class's (another file system)
+     */
+    static FileIdentity identity(PosixFileAttributes a) {
+        if (a.getClass() != TYPE) {
+            throw new IllegalArgumentException(a.getClass().getName());
+        }
+        if (UNSAFE != null) {
+            sun.misc.Unsafe u = UNSAFE;
+            long[] t = TIME_OFFSETS;
+            return new FileIdentity(u.getLong(a, OFFSETS[3]), u.getLong(a, OFFSETS[4]), a.size(), u.getLong(a, t[0]),
+                    u.getLong(a, t[1]), u.getLong(a, t[2]), u.getLong(a, t[3]));
+        }
+        try {
+            Field[] t = TIME_FIELDS;
+            return new FileIdentity(FIELDS[3].getLong(a), FIELDS[4].getLong(a), a.size(), t[0].getLong(a),
+                    t[1].getLong(a), t[2].getLong(a), t[3].getLong(a));
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e); // made accessible in the static initializer
         }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
 import org.jsupermin.tar.TarException;
@@ -21,13 +22,16 @@ final class ArchiveTar {
     private final TarWriter tar;
     private final long mtime;
 
-    /** Writes to {@code out}, which should be buffered. */
-    ArchiveTar(OutputStream out, long mtime) {
+    /**
+     * Writes to {@code out}, which should be buffered; {@code channel}, when not null, is the file
+     * {@code out} ends in, which the blobs are copied into without passing through this process.
+     */
+    ArchiveTar(OutputStream out, FileChannel channel, long mtime) {
         this.out = out;
         this.mtime = mtime;
         this.tar = new TarWriter(out, (m, file, origin) -> {
             out.flush();
-            TarWriter.copyExactly(m, file, origin, Channels.newChannel(out));
+            TarWriter.copyExactly(m, file, origin, channel != null ? channel : Channels.newChannel(out));
         });
     }
 

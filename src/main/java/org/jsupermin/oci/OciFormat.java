@@ -2,8 +2,11 @@ package org.jsupermin.oci;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +33,14 @@ import org.jsupermin.util.SourceDateEpoch;
  * OCI image layout; {@code -o FILE.tar} and {@code -o -} one tar that is both a layout and a
  * docker-archive. The configuration comes from the Dockerfile-like options, the layers from
  * {@code --layers} (split by source package); the same input gives the same image digest.
+ * Compressed layers are kept in a {@link LayerCache} between builds unless {@code --no-cache}.
  */
 public final class OciFormat implements OutputFormat {
 
     public static final String LAYERS = "--layers";
     public static final String TAG = "--tag";
     public static final String HOST_CPU = "--host-cpu";
+    public static final String NO_CACHE = "--no-cache";
     /** The most layers an image is split into (registries and engines cope with far more; 127 is Docker's old limit). */
     static final int MAX_LAYERS = 100;
 
@@ -74,6 +79,7 @@ public final class OciFormat implements OutputFormat {
         List<String> names = new ArrayList<>(ImageConfigParser.OPTIONS);
         names.addAll(List.of(TarFormat.COMPRESSION, HOST_CPU, LAYERS, TAG, PushOptions.PUSH, PushOptions.INSECURE_REGISTRY));
         names.add(NO_PACKAGE_DB);
+        names.add(NO_CACHE);
         names.sort(null);
         return names;
     }
@@ -106,9 +112,9 @@ public final class OciFormat implements OutputFormat {
             return;
         }
         Path scratch = Files.createDirectory(staging.resolveSibling(staging.getFileName() + ".blobs"));
-        try (OutputStream out = Files.newOutputStream(staging, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE)) {
-            OciImageWriter.writeArchive(request, out, scratch, context.reporter());
+        try (FileChannel channel = FileChannel.open(staging, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             OutputStream out = Channels.newOutputStream(channel)) {
+            OciImageWriter.writeArchive(request, out, channel, scratch, context.reporter());
             push(context, scratch.resolve("layout"));
         } finally {
             FileTrees.deleteRecursively(scratch);
@@ -172,7 +178,8 @@ public final class OciFormat implements OutputFormat {
         }
         int layers = layers(options);
         LayerPlan plan = LayerPlanner.plan(tree, owners(context, tree, layers), layers);
-        return new ImageRequest(plan, config, compression, tags, referrers);
+        LayerCache cache = options.has(NO_CACHE) ? null : LayerCache.open(context.environment(), context.reporter());
+        return new ImageRequest(plan, config, compression, tags, referrers, cache);
     }
 
     private static Platform platform(FormatContext context) throws OciException {

@@ -3,6 +3,7 @@ package org.jsupermin.oci;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import org.jsupermin.util.Threads;
  * {@code manifest.json} names the config and layers by their paths under {@code blobs/sha256/}),
  * which {@code docker load}, {@code podman load} and skopeo's {@code oci-archive:} and
  * {@code docker-archive:} all read. Layers are written on as many threads as there are
- * processors, each straight into its file.
+ * processors, each straight into its file, or taken from the {@link LayerCache}.
  */
 public final class OciImageWriter {
 
@@ -74,6 +75,15 @@ public final class OciImageWriter {
      */
     public static OciImage writeArchive(ImageRequest request, OutputStream out, Path scratch, Reporter reporter)
             throws IOException, FormatException {
+        return writeArchive(request, out, null, scratch, reporter);
+    }
+
+    /**
+     * Writes the image as one tar to {@code out}, as above; when {@code channel} is not null it is
+     * the file {@code out} writes to, into which the kernel copies the blobs.
+     */
+    public static OciImage writeArchive(ImageRequest request, OutputStream out, FileChannel channel, Path scratch,
+                                        Reporter reporter) throws IOException, FormatException {
         Path layout = scratch.resolve("layout");
         OciImage image = writeLayout(request, layout, reporter);
         List<Blob> layers = new ArrayList<>();
@@ -83,7 +93,7 @@ public final class OciImageWriter {
         byte[] dockerManifest = OciDocuments.dockerManifest(image.config(), request.tags(), layers);
         long mtime = request.config().created();
         OutputStream buffered = new BufferedOutputStream(new org.jsupermin.util.NonClosingOutputStream(out), BUFFER);
-        ArchiveTar tar = new ArchiveTar(buffered, mtime);
+        ArchiveTar tar = new ArchiveTar(buffered, channel, mtime);
         tar.directory("blobs/");
         tar.directory("blobs/sha256/");
         List<Path> blobs = new ArrayList<>();
@@ -138,7 +148,10 @@ public final class OciImageWriter {
             for (int i = 0; i < plan.size(); i++) {
                 Layer layer = plan.get(i);
                 Path file = blobs.resolve("layer-" + i + ".tmp");
-                written.add(pool.submit(() -> LayerWriter.write(layer, request.compression(), file)));
+                LayerCache cache = request.cache();
+                written.add(pool.submit(() -> cache == null
+                        ? LayerWriter.write(layer, request.compression(), file)
+                        : cache.write(layer, request.compression(), file)));
             }
             List<LayerBlob> layers = new ArrayList<>();
             long bytes = 0;
@@ -149,6 +162,9 @@ public final class OciImageWriter {
                 layers.add(new LayerBlob(l.blob(), l.diffId(), target, l.description()));
                 bytes += l.blob().size();
                 reporter.progress(layers.size(), bytes);
+            }
+            if (request.cache() != null) {
+                reporter.info(1, request.cache().summary());
             }
             return layers;
         } finally {

@@ -1,0 +1,79 @@
+package org.jsupermin.oci;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jsupermin.util.TextLines;
+
+/**
+ * What the layer cache keeps for a key, as a small text file: the layer's diff_id and its
+ * compressed blob's digest, size and media type.
+ *
+ * <pre>
+ * jsupermin layer cache 1
+ * key …
+ * diff_id sha256:…
+ * digest sha256:…
+ * size 12345
+ * media_type application/vnd.oci.image.layer.v1.tar+gzip
+ * </pre>
+ *
+ * @param key the key, in hex (also the file's name: a record under another name is no record)
+ * @param diffId "sha256:" and the SHA-256 of the uncompressed tar
+ * @param blob the compressed layer
+ */
+record LayerCacheRecord(String key, String diffId, Blob blob) {
+
+    /** The most bytes a record may have; a bigger file is not one. */
+    static final int MAX_BYTES = 1024;
+    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final Pattern SIZE = Pattern.compile("[0-9]{1,18}");
+
+    /** The record's file content. */
+    byte[] encode() {
+        return (LayerKey.VERSION + "\nkey " + key + "\ndiff_id " + diffId + "\ndigest " + blob.digest()
+                + "\nsize " + blob.size() + "\nmedia_type " + blob.mediaType() + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The record of {@code key} a file holds, or null when it is not exactly what this version
+     * writes for that key (another version's record, another key's, truncated, edited): the
+     * cache then treats the key as absent.
+     */
+    static LayerCacheRecord decode(String key, byte[] content) {
+        if (content.length > MAX_BYTES) {
+            return null;
+        }
+        List<String> lines = TextLines.of(new String(content, StandardCharsets.UTF_8));
+        if (lines.size() != 6 || !lines.get(0).equals(LayerKey.VERSION)) {
+            return null;
+        }
+        String diffId = value(lines.get(2), "diff_id ");
+        String digest = value(lines.get(3), "digest ");
+        String size = value(lines.get(4), "size ");
+        String mediaType = value(lines.get(5), "media_type ");
+        if (!("key " + key).equals(lines.get(1)) || diffId == null || digest == null || size == null
+                || mediaType == null || !DIGEST.matcher(diffId).matches() || !DIGEST.matcher(digest).matches()
+                || !SIZE.matcher(size).matches() || mediaType(mediaType) == null) {
+            return null;
+        }
+        LayerCacheRecord r = new LayerCacheRecord(key, diffId, new Blob(mediaType, digest, Long.parseLong(size)));
+        // byte for byte what would be written: no stray carriage returns, blank lines or padding
+        return Arrays.equals(r.encode(), content) ? r : null;
+    }
+
+    private static String value(String line, String prefix) {
+        return line.startsWith(prefix) ? line.substring(prefix.length()) : null;
+    }
+
+    private static LayerCompression mediaType(String mediaType) {
+        for (LayerCompression c : LayerCompression.values()) {
+            if (c.mediaType().equals(mediaType)) {
+                return c;
+            }
+        }
+        return null;
+    }
+}
