@@ -3,6 +3,8 @@ package org.jsupermin.oci;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -96,6 +98,12 @@ public final class LayerCache {
                     throw new IOException(d + " is not writable");
                 }
             }
+        } catch (FileAlreadyExistsException e) {
+            reporter.info(1, "no layer cache: cannot use " + dir + " (" + e.getFile() + " is not a directory)");
+            return null;
+        } catch (AccessDeniedException e) {
+            reporter.info(1, "no layer cache: cannot use " + dir + " (" + e.getFile() + ": permission denied)");
+            return null;
         } catch (IOException | SecurityException e) {
             reporter.info(1, "no layer cache: cannot use " + dir + " (" + e.getMessage() + ")");
             return null;
