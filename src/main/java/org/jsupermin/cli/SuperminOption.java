@@ -80,7 +80,8 @@ enum SuperminOption {
     TAG(Scope.FORMAT, Kind.LIST, Group.IMAGE, "NAME:TAG",
             "Name the image (registry/name:tag); repeat for more names.", "--tag"),
     LAYERS(Scope.FORMAT, Kind.TEXT, Group.IMAGE, "N",
-            "Split the image into at most N layers by source package (default 1).", "--layers"),
+            "Split the image into at most N layers by source package, counting the top layer of files"
+                    + " no package owns (default 1).", "--layers"),
     NO_CACHE(Scope.FORMAT, Kind.FLAG, Group.IMAGE, null,
             "Compress every layer anew, neither reusing nor keeping layers in the layer cache.", "--no-cache"),
     CMD(Scope.FORMAT, Kind.TEXT, Group.IMAGE, "COMMAND",

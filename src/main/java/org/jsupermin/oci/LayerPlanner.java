@@ -14,20 +14,23 @@ import org.jsupermin.tree.TreeEntry;
 /**
  * Splits a tree into at most N layers by source package, as apko's "origin" strategy does: the
  * packages of one source form a group, groups are ordered by installed size (largest first, then
- * by name), the largest groups get a layer each, the remaining groups share one layer, and what
- * no package owns (base images, hostfiles, generated files, links no package lists) goes in a
- * top layer. Every layer holds the parent directories its entries need, with the tree's
- * metadata, so an upgrade of one package changes only the layer of its source.
+ * by name), the largest N-1 groups get a layer each, and the remaining groups are merged into one
+ * top layer with what no package owns (base images, hostfiles, generated files, links no package
+ * lists): the top layer counts in N. Every layer holds the parent directories its entries need,
+ * with the tree's metadata, so an upgrade of one package changes only the layer of its source.
  */
 public final class LayerPlanner {
+
+    private static final String UNOWNED = "files no package owns: base images, hostfiles, generated files and links";
 
     private LayerPlanner() {
     }
 
     /**
      * The layers of {@code tree}: at most {@code maxLayers} (at least 1), bottom first: the
-     * shared layer of the smaller groups, then the groups with a layer of their own from the
-     * largest down, then the top layer. With one layer, the whole tree.
+     * largest {@code maxLayers - 1} groups from the largest down, a layer each, then the top
+     * layer of the other groups and of what no package owns (none when both are empty). With
+     * one layer, or when no package owns anything, the whole tree.
      */
     public static LayerPlan plan(ApplianceTree tree, PackageOwners owners, int maxLayers) {
         List<TreeEntry> entries = tree.entries();
@@ -57,30 +60,24 @@ public final class LayerPlanner {
             unowned |= source[i] == null && !covered.get(i);
         }
         List<String> groups = groupsBySize(owners.installedSizes(), treeBytes);
-        int slots = maxLayers - (unowned ? 1 : 0);
-        if (slots < 1 || groups.isEmpty() && unowned) {
+        if (groups.isEmpty()) {
             return new LayerPlan(List.of(new Layer("the appliance", linked(entries))));
         }
-        // layer numbers: 0 is the shared layer of the smaller groups (when there is one), then one per large group
-        int own = groups.size() <= slots ? groups.size() : slots - 1;
-        boolean shared = own < groups.size();
+        int own = Math.min(groups.size(), maxLayers - 1);
         Map<String, Integer> layerOf = new HashMap<>();
         List<String> descriptions = new ArrayList<>();
-        if (shared) {
-            List<String> rest = groups.subList(own, groups.size());
-            for (String g : rest) {
-                layerOf.put(g, 0);
-            }
-            descriptions.add("source packages " + String.join(" ", new java.util.TreeSet<>(rest)));
-        }
         for (int k = 0; k < own; k++) {
-            layerOf.put(groups.get(k), descriptions.size());
+            layerOf.put(groups.get(k), k);
             descriptions.add("source package " + groups.get(k));
         }
+        List<String> rest = groups.subList(own, groups.size());
         int top = -1;
-        if (unowned) {
-            top = descriptions.size();
-            descriptions.add("files no package owns: base images, hostfiles, generated files and links");
+        if (unowned || !rest.isEmpty()) {
+            top = own;
+            for (String g : rest) {
+                layerOf.put(g, top);
+            }
+            descriptions.add(topDescription(rest, unowned));
         }
         BitSet[] members = new BitSet[descriptions.size()];
         for (int l = 0; l < members.length; l++) {
@@ -109,6 +106,16 @@ public final class LayerPlanner {
             layers.add(new Layer(descriptions.get(l), linked(chosen)));
         }
         return new LayerPlan(layers);
+    }
+
+    /** What the top layer holds: the groups without a layer of their own, what no package owns, or both. */
+    private static String topDescription(List<String> rest, boolean unowned) {
+        String groups = rest.isEmpty() ? ""
+                : (rest.size() == 1 ? "source package " : "source packages ") + String.join(" ", new java.util.TreeSet<>(rest));
+        if (!unowned) {
+            return groups;
+        }
+        return (groups.isEmpty() ? "" : groups + " and ") + UNOWNED;
     }
 
     /** Sets the bits of the directories above entry {@code i}, stopping at one already set. */

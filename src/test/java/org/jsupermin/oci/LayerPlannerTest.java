@@ -59,12 +59,37 @@ class LayerPlannerTest {
         assertPartitionWithParents(tree, plan);
     }
 
+    /**
+     * --layers N: the top layer counts in N. The largest N-1 groups get a layer each, and the
+     * rest are merged into the top layer with what no package owns.
+     */
     @Test
-    void smallerGroupsShareALayerWhenLayersRunShort() throws Exception {
+    void theTopLayerCountsInNAndTakesTheSmallerGroups() throws Exception {
         ApplianceTree tree = SampleTree.tree(tmp);
         LayerPlan plan = LayerPlanner.plan(tree, owners(), 2);
-        assertEquals(List.of("source packages large small", TOP), descriptions(plan));
+        assertEquals(List.of("source package large", "source package small and " + TOP), descriptions(plan));
+        List<String> top = paths(plan.layers().get(1));
+        assertTrue(top.containsAll(List.of("/usr/bin/su", "/usr/bin/a-link", "/etc/passwd", "/dev/null")), top::toString);
+        assertFalse(top.contains("/usr/lib/big.bin"), top::toString);
         assertPartitionWithParents(tree, plan);
+    }
+
+    @Test
+    void withoutFilesNoPackageOwnsTheTopLayerHoldsOnlyTheSmallerGroups() throws Exception {
+        ApplianceTree tree = SampleTree.tree(tmp);
+        PackageOwners all = PackageOwners.of(Map.of("/usr/bin/su", "small", "/usr/lib/big.bin", "large"),
+                Map.of("small", 10L, "large", 5_000L, "tiny", 1L));
+        List<TreeEntry> owned = new ArrayList<>();
+        for (TreeEntry e : tree.entries()) {
+            if (e.path().equals("/") || List.of("/usr", "/usr/bin", "/usr/lib", "/usr/bin/su", "/usr/lib/big.bin").contains(e.path())) {
+                owned.add(e);
+            }
+        }
+        ApplianceTree small = ApplianceTree.of(owned);
+        assertEquals(List.of("source package large", "source package small"),
+                descriptions(LayerPlanner.plan(small, all, 2)));
+        assertEquals(List.of("source package large", "source package small"),
+                descriptions(LayerPlanner.plan(small, all, 5)));
     }
 
     @Test
