@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 
 import org.jsupermin.format.EarlyStart;
 import org.jsupermin.format.FormatContext;
@@ -22,6 +23,7 @@ import org.jsupermin.manifest.Manifest;
 import org.jsupermin.manifest.ManifestReader;
 import org.jsupermin.packages.AlternativeChoice;
 import org.jsupermin.packages.AlternativeGroup;
+import org.jsupermin.packages.ClosureDetails;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.packages.PackageDatabaseException;
@@ -49,13 +51,17 @@ final class ApplianceBuild {
 
     private final BuildRequest request;
     private final OutputFormat format;
+    /** What the build reads its opened package database through, or null for the database itself. */
+    private final UnaryOperator<PackageDatabase> databases;
     private final Reporter reporter;
     /** Where a streamed output goes, or null. */
     private final OutputStream stream;
 
-    private ApplianceBuild(BuildRequest request, OutputFormat format, OutputStream stream, Reporter reporter) {
+    private ApplianceBuild(BuildRequest request, OutputFormat format, UnaryOperator<PackageDatabase> databases,
+                           OutputStream stream, Reporter reporter) {
         this.request = request;
         this.format = format;
+        this.databases = databases;
         this.stream = stream;
         this.reporter = reporter == null ? Reporter.SILENT : reporter;
     }
@@ -71,7 +77,8 @@ final class ApplianceBuild {
     }
 
     /** Checks the request, takes the lock if asked, and builds. */
-    static BuildResult run(BuildRequest request, FormatRegistry registry, OutputStream stream, Reporter reporter)
+    static BuildResult run(BuildRequest request, FormatRegistry registry, UnaryOperator<PackageDatabase> databases,
+                           OutputStream stream, Reporter reporter)
             throws Exception {
         OutputFormat format = registry.find(request.format());
         if (format == null) {
@@ -110,7 +117,7 @@ final class ApplianceBuild {
             throw new InvalidRequestException("the lock file " + lock + " is inside the output " + out
                     + ", which is replaced by every build; put the lock file elsewhere");
         }
-        ApplianceBuild build = new ApplianceBuild(request, format, stream, reporter);
+        ApplianceBuild build = new ApplianceBuild(request, format, databases, stream, reporter);
         if (lock != null) {
             try (BuildLock held = BuildLock.acquire(lock)) {
                 build.reporter.info(2, "holding lock " + lock);
@@ -173,7 +180,7 @@ final class ApplianceBuild {
             // the package database is opened while the appliance's files are read (for ext2 once
             // the copying has started, the build's longest chain of work)
             Path root = request.root();
-            Future<PackageDatabase> opening = tasks.start("open-database", () -> PackageDatabases.detect(root));
+            Future<PackageDatabase> opening = tasks.start("open-database", () -> viewed(PackageDatabases.detect(root)));
             Manifest manifest = ManifestReader.read(inputs);
             if (early != null) {
                 early.excludes(manifest.excludes());
@@ -217,8 +224,10 @@ final class ApplianceBuild {
                 }
             }
 
+            // the packages' details, read once for the image's package database, the SBOM and the layers
+            ClosureDetails details = new ClosureDetails(db, closure);
             // the package database an image carries is read while the tree is assembled
-            ImageContents contents = ImageContents.start(format, request, db, closure, tasks);
+            ImageContents contents = ImageContents.start(format, request, db, closure, details, tasks);
             // an early start is running by now (for ext2 it walks the kernel's modules for the tree)
             List<TreeInputs.ExtraTree> extra = early == null ? List.of() : early.extraTrees();
             Assembly assembly = ApplianceTreeBuilder.assemble(new TreeInputs(db, closure, manifest, extra,
@@ -228,18 +237,24 @@ final class ApplianceBuild {
             reporter.info(2, "assembled the tree (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             reporter.info(1, "appliance: " + tree.size() + " entries, " + tree.contentBytes() + " bytes of content");
 
-            FormatContext context = new FormatContext(tree, resolution, db, assembly.packageFiles(), settings, early);
-            // the SBOM (copyright files read, JSON written) is made while the output is written
+            // the SBOM (copyright files read, JSON written) is made while the output is written, once
+            // for its file and for an output that carries it too
             Future<byte[]> sbom = request.sbom() == null ? null : tasks.start("sbom", SbomFiles.document(request.sbom(),
-                    SbomFiles.name(out, inputs), resolution, db,
+                    sbomName(out, inputs), resolution, db, details,
                     epoch == null ? SourceDateEpoch.DEFAULT : epoch.longValue()));
+            FormatContext assembled = new FormatContext(tree, resolution, db, assembly.packageFiles(), details, sbom,
+                    settings, early);
+            // the tree the output holds: with the package database, and what the format adds
+            ApplianceTree written = format.contents(assembled);
+            FormatContext context = written == tree ? assembled : new FormatContext(written, resolution, db,
+                    assembly.packageFiles(), details, sbom, settings, early);
             if (out == null) {
                 format.writeTo(context, stream);
                 stream.flush();
                 if (sbom != null) {
                     SbomFiles.write(request.sbom(), BuildTasks.join(sbom));
                 }
-                return result(null, resolution, assembly, t0);
+                return result(null, resolution, assembly, written, t0);
             }
             if (output == null) {
                 output = AtomicOutput.begin(out);
@@ -264,7 +279,7 @@ final class ApplianceBuild {
             BuildStamp.write(out, BuildTasks.join(digest), outputs, watch(key, manifest, db, early, started));
             reporter.info(2, "wrote the " + format.name() + " output (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             reporter.info(1, "wrote " + out);
-            return result(out, resolution, assembly, t0);
+            return result(out, resolution, assembly, written, t0);
         } finally {
             if (output != null && !committed) {
                 // the early start writes into the staging directory: all work stops before it goes
@@ -277,9 +292,20 @@ final class ApplianceBuild {
         }
     }
 
-    private BuildResult result(Path out, Resolution resolution, Assembly assembly, long t0) {
-        ApplianceTree tree = assembly.tree();
-        return new BuildResult(out, format.name(), resolution, tree.fileCount(), tree.contentBytes(), false,
+    /** {@code db} as the build reads it: itself, or through the view a test asked for. */
+    private PackageDatabase viewed(PackageDatabase db) {
+        return databases == null ? db : databases.apply(db);
+    }
+
+    /** What the SBOM names: what the format calls its output (an image's tag), else the output's file name. */
+    private String sbomName(Path out, List<Path> inputs) throws FormatException {
+        String own = format.sbomName(request.formatOptions());
+        return own != null ? own : SbomFiles.name(out, inputs);
+    }
+
+    /** The result of a build that wrote {@code written} (the files and bytes the output holds). */
+    private BuildResult result(Path out, Resolution resolution, Assembly assembly, ApplianceTree written, long t0) {
+        return new BuildResult(out, format.name(), resolution, written.fileCount(), written.contentBytes(), false,
                 request.sizeReport() ? assembly.sizes() : null, System.nanoTime() - t0);
     }
 

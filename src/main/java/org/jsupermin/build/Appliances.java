@@ -3,6 +3,9 @@ package org.jsupermin.build;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+import org.jsupermin.packages.PackageDatabase;
 
 import org.jsupermin.util.Reporter;
 
@@ -22,10 +25,19 @@ import org.jsupermin.util.Reporter;
 public final class Appliances {
 
     private final FormatRegistry formats;
+    /** What a build reads its opened package database through: null for the database itself, or a test's view of it. */
+    private final UnaryOperator<PackageDatabase> databases;
 
     /** Builds in the formats of {@code formats}. */
     public Appliances(FormatRegistry formats) {
         this.formats = Objects.requireNonNull(formats, "formats");
+        this.databases = null;
+    }
+
+    /** Builds in {@code formats}, each build reading its package database through {@code databases} (tests count reads). */
+    Appliances(FormatRegistry formats, UnaryOperator<PackageDatabase> databases) {
+        this.formats = Objects.requireNonNull(formats, "formats");
+        this.databases = Objects.requireNonNull(databases, "databases");
     }
 
     /** Builds in jsupermin's own formats. */
@@ -41,7 +53,7 @@ public final class Appliances {
     /** Builds {@code request} into its output directory or file (or only resolves, see {@link BuildRequest#resolveOnly()}). */
     public BuildResult build(BuildRequest request, Reporter reporter) throws IOException, BuildException {
         try {
-            return ApplianceBuild.run(request, formats, null, reporter);
+            return ApplianceBuild.run(request, formats, databases, null, reporter);
         } catch (Exception e) {
             throw failure(e);
         }
@@ -55,7 +67,7 @@ public final class Appliances {
             throws IOException, BuildException {
         Objects.requireNonNull(out, "out");
         try {
-            return ApplianceBuild.run(request, formats, out, reporter);
+            return ApplianceBuild.run(request, formats, databases, out, reporter);
         } catch (Exception e) {
             throw failure(e);
         }

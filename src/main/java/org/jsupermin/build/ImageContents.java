@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Future;
 
 import org.jsupermin.format.OutputFormat;
+import org.jsupermin.packages.ClosureDetails;
 import org.jsupermin.packages.ImageDatabase;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
@@ -25,11 +26,15 @@ final class ImageContents {
         this.database = database;
     }
 
-    /** Starts reading the package database of {@code closure} when {@code format} carries one and the request keeps it. */
+    /**
+     * Starts reading the package database of {@code closure} (from the build's one reading of
+     * their {@code details}) when {@code format} carries one and the request keeps it.
+     */
     static ImageContents start(OutputFormat format, BuildRequest request, PackageDatabase db,
-                               List<InstalledPackage> closure, BuildTasks tasks) {
+                               List<InstalledPackage> closure, ClosureDetails details, BuildTasks tasks) {
         boolean wanted = format.carriesPackageDatabase() && !request.formatOptions().has(OutputFormat.NO_PACKAGE_DB);
-        return new ImageContents(wanted ? tasks.start("image-database", () -> db.imageDatabase(closure)) : null);
+        return new ImageContents(wanted ? tasks.start("image-database",
+                () -> db.imageDatabase(closure, details.get())) : null);
     }
 
     /**

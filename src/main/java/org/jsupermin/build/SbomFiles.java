@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.jsupermin.packages.ClosureDetails;
 import org.jsupermin.packages.PackageDatabase;
 import org.jsupermin.resolve.Resolution;
 import org.jsupermin.sbom.Sbom;
@@ -35,10 +36,13 @@ final class SbomFiles {
         return null;
     }
 
-    /** The document's bytes, worked out from the build's resolution and its open package database. */
+    /**
+     * The document's bytes, worked out from the build's resolution, its open package database and
+     * the details of its packages (read once for the build).
+     */
     static Callable<byte[]> document(SbomOutput wanted, String name, Resolution resolution, PackageDatabase db,
-                                     long epoch) {
-        return () -> wanted.format().bytes(Sbom.of(new SbomRequest(name, resolution, db.details(resolution.closure()),
+                                     ClosureDetails details, long epoch) {
+        return () -> wanted.format().bytes(Sbom.of(new SbomRequest(name, resolution, details.get(),
                 db.driverName(), db.root(), epoch)));
     }
 

@@ -1,16 +1,21 @@
 package org.jsupermin.format;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Future;
 
+import org.jsupermin.packages.ClosureDetails;
 import org.jsupermin.packages.InstalledPackage;
 import org.jsupermin.packages.PackageDatabase;
+import org.jsupermin.packages.PackageDatabaseException;
 import org.jsupermin.packages.PackageFile;
 import org.jsupermin.resolve.Resolution;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.util.Reporter;
+import org.jsupermin.util.Threads;
 
 /**
  * Everything a format's {@code write} gets.
@@ -21,12 +26,16 @@ import org.jsupermin.util.Reporter;
  * @param database the opened package database, to read only (null likewise)
  * @param packageFiles the file lists of the resolution's packages, as the tree was built from them
  *     (null likewise)
+ * @param details the details of the resolution's packages, read once for the whole build (null
+ *     likewise)
+ * @param sbom the {@code --sbom} document the build is making, shared by its file and an output
+ *     that carries it too; null without {@code --sbom}
  * @param settings root, environment, options, epoch and reporter
  * @param early what {@link OutputFormat#early} returned for this build, or null
  */
 public record FormatContext(ApplianceTree tree, Resolution resolution, PackageDatabase database,
-                            Map<InstalledPackage, List<PackageFile>> packageFiles, FormatSettings settings,
-                            EarlyStart early) {
+                            Map<InstalledPackage, List<PackageFile>> packageFiles, ClosureDetails details,
+                            Future<byte[]> sbom, FormatSettings settings, EarlyStart early) {
 
     public FormatContext {
         Objects.requireNonNull(tree, "tree");
@@ -35,7 +44,19 @@ public record FormatContext(ApplianceTree tree, Resolution resolution, PackageDa
 
     /** A context for a tree alone (tests, library use). */
     public static FormatContext of(ApplianceTree tree, FormatOptions options, Reporter reporter) {
-        return new FormatContext(tree, null, null, null, FormatSettings.of(options, reporter), null);
+        return new FormatContext(tree, null, null, null, null, null, FormatSettings.of(options, reporter), null);
+    }
+
+    /** The bytes of the {@code --sbom} document, once the build has made it; null without {@code --sbom}. */
+    public byte[] sbomDocument() throws IOException, FormatException {
+        if (sbom == null) {
+            return null;
+        }
+        try {
+            return Threads.await(sbom, PackageDatabaseException.class, "the SBOM");
+        } catch (PackageDatabaseException e) {
+            throw new FormatException("making the SBOM: " + e.getMessage(), e);
+        }
     }
 
     public Reporter reporter() {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jsupermin.tree.ApplianceTree;
+
 /**
  * One {@code --format} value: what it writes and how, declared in one class. A format writes the
  * tree into a staging path beside the final output; the build renames it into place, so a format
@@ -53,6 +55,22 @@ public interface OutputFormat {
      * format ("spdx", "cyclonedx"): an image carries the document too.
      */
     String SBOM_FORMAT = "--sbom-format";
+
+    /**
+     * The name the {@code --sbom} document gives what it describes when this format has one of
+     * its own (an image's tag), or null for the build's default (the output's file name).
+     */
+    default String sbomName(FormatOptions options) throws FormatException {
+        return null;
+    }
+
+    /**
+     * What the output holds: the context's tree, or that tree with the files the format adds of
+     * its own (an image's copy of the SBOM). The build writes the result and counts its files.
+     */
+    default ApplianceTree contents(FormatContext context) throws IOException, FormatException {
+        return context.tree();
+    }
 
     /** The option that leaves the package database out of an output that {@linkplain #carriesPackageDatabase carries one}. */
     String NO_PACKAGE_DB = "--no-package-db";

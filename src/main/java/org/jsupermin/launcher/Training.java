@@ -92,7 +92,7 @@ public final class Training {
                     }
                 }
                 start.packageFilesFound().accept(List.of(packageFile));
-                ext2.write(new FormatContext(ApplianceTree.of(entries), null, null, null, settings, start), staging);
+                ext2.write(new FormatContext(ApplianceTree.of(entries), null, null, null, null, null, settings, start), staging);
             }
         } catch (Exception ignored) {
             // recorded classes are what counts

@@ -3,39 +3,21 @@ package org.jsupermin.oci;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jsupermin.format.FormatContext;
-import org.jsupermin.packages.InstalledPackage;
-import org.jsupermin.packages.PackageDatabase;
-import org.jsupermin.packages.PackageDatabaseException;
-import org.jsupermin.sbom.Sbom;
 import org.jsupermin.sbom.SbomFormat;
-import org.jsupermin.sbom.SbomRequest;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.tree.ContentSource;
 import org.jsupermin.tree.TreeEntry;
 
 /**
- * The SBOM an image carries when {@code --sbom} asks for one: the document of the image's
- * packages as a file under {@value #DIR} (in the top layer, as no package owns it) and as an
- * OCI referrer of the image in the layout.
+ * The SBOM an image carries when {@code --sbom} asks for one: the build's document of the image's
+ * packages (the same bytes as the {@code --sbom} file) as a file under {@value #DIR} (in the top
+ * layer, as no package owns it) and as an OCI referrer of the image in the layout.
  */
 final class ImageSbom {
 
     static final String DIR = "/usr/share/sbom";
 
     private ImageSbom() {
-    }
-
-    /** The document's bytes for the context's packages, in {@code format}. */
-    static byte[] document(FormatContext context, SbomFormat format, String name, long epoch) throws OciException {
-        PackageDatabase db = context.database();
-        List<InstalledPackage> closure = context.resolution().closure();
-        try {
-            return format.bytes(Sbom.of(new SbomRequest(name, context.resolution(), db.details(closure),
-                    db.driverName(), context.root(), epoch)));
-        } catch (PackageDatabaseException e) {
-            throw new OciException("writing the image's SBOM: " + e.getMessage(), e);
-        }
     }
 
     /** The file's path in the image: {@value #DIR}/NAME.spdx.json or NAME.cdx.json. */

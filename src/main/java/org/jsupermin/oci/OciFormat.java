@@ -170,10 +170,9 @@ public final class OciFormat implements OutputFormat {
         List<String> tags = tags(options);
         List<Referrer> referrers = new ArrayList<>();
         SbomFormat sbom = SbomFormat.named(options.text(SBOM_FORMAT));
-        if (sbom != null && context.resolution() != null && context.database() != null) {
-            String name = ImageSbom.name(tags);
-            byte[] document = ImageSbom.document(context, sbom, name, epoch);
-            tree = ImageSbom.withFile(tree, ImageSbom.path(sbom, name), document, epoch);
+        byte[] document = context.sbomDocument();
+        if (sbom != null && document != null) {
+            // the file is in the tree already (see contents)
             referrers.add(new Referrer(sbom.mediaType(), document));
         }
         int layers = layers(options);
@@ -196,15 +195,36 @@ public final class OciFormat implements OutputFormat {
      */
     private static PackageOwners owners(FormatContext context, ApplianceTree tree, int layers) throws FormatException {
         PackageDatabase db = context.database();
-        if (layers <= 1 || db == null || context.resolution() == null || context.packageFiles() == null) {
+        if (layers <= 1 || db == null || context.resolution() == null || context.packageFiles() == null
+                || context.details() == null) {
             return PackageOwners.of(Map.of(), Map.of());
         }
         List<InstalledPackage> closure = context.resolution().closure();
         try {
-            return PackageOwners.of(tree, closure, context.packageFiles(), db.details(closure));
+            return PackageOwners.of(tree, closure, context.packageFiles(), context.details().get());
         } catch (PackageDatabaseException e) {
             throw new OciException("splitting the image into layers: " + e.getMessage(), e);
         }
+    }
+
+    /** The appliance with the {@code --sbom} document under {@value ImageSbom#DIR}, when there is one. */
+    @Override
+    public ApplianceTree contents(FormatContext context) throws IOException, FormatException {
+        SbomFormat sbom = SbomFormat.named(context.options().text(SBOM_FORMAT));
+        byte[] document = context.sbomDocument();
+        if (sbom == null || document == null) {
+            return context.tree();
+        }
+        long epoch = context.epoch() == null ? SourceDateEpoch.DEFAULT : context.epoch();
+        return ImageSbom.withFile(context.tree(), ImageSbom.path(sbom, ImageSbom.name(tags(context.options()))), document,
+                epoch);
+    }
+
+    /** The image's name (its first tag's, without registry and tag) when it is tagged. */
+    @Override
+    public String sbomName(FormatOptions options) throws FormatException {
+        List<String> tags = tags(options);
+        return tags.isEmpty() ? null : ImageSbom.name(tags);
     }
 
     static int layers(FormatOptions options) throws OciException {

@@ -105,6 +105,15 @@ public interface PackageDatabase {
      * backend that cannot write one says so in {@link ImageDatabase#warning()}.
      */
     default ImageDatabase imageDatabase(Collection<InstalledPackage> contained) throws PackageDatabaseException {
+        return imageDatabase(contained, details(contained));
+    }
+
+    /**
+     * {@link #imageDatabase(Collection)} from the {@code details} of {@code contained} already
+     * read (what {@link #details} answers for them), so that a build reads them only once.
+     */
+    default ImageDatabase imageDatabase(Collection<InstalledPackage> contained,
+                                        Map<InstalledPackage, PackageDetails> details) throws PackageDatabaseException {
         return ImageDatabase.none("the image has no " + driverName() + " package database: jsupermin cannot write one,"
                 + " so the distribution's tools and scanners see no packages in it");
     }

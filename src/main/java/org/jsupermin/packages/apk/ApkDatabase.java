@@ -107,7 +107,8 @@ public final class ApkDatabase implements PackageDatabase {
 
     /** The installed database of {@code contained}, their world file and the architecture (see {@link ApkImageDatabase}). */
     @Override
-    public ImageDatabase imageDatabase(Collection<InstalledPackage> contained) throws PackageDatabaseException {
+    public ImageDatabase imageDatabase(Collection<InstalledPackage> contained,
+                                       Map<InstalledPackage, PackageDetails> details) throws PackageDatabaseException {
         return ApkImageDatabase.write(root, contained);
     }
 

@@ -152,8 +152,9 @@ public final class DpkgDatabase implements PackageDatabase {
 
     /** The status paragraphs and info files of {@code contained}, and what dpkg needs to run (see {@link DpkgImageDatabase}). */
     @Override
-    public ImageDatabase imageDatabase(Collection<InstalledPackage> contained) throws PackageDatabaseException {
-        return new DpkgImageDatabase(root, diversions()).write(contained, details(contained));
+    public ImageDatabase imageDatabase(Collection<InstalledPackage> contained,
+                                       Map<InstalledPackage, PackageDetails> details) throws PackageDatabaseException {
+        return new DpkgImageDatabase(root, diversions()).write(contained, details);
     }
 
     @Override

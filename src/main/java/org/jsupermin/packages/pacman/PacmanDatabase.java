@@ -189,7 +189,8 @@ public final class PacmanDatabase implements PackageDatabase {
 
     /** The local database directories of {@code contained} (see {@link PacmanImageDatabase}). */
     @Override
-    public ImageDatabase imageDatabase(Collection<InstalledPackage> contained) throws PackageDatabaseException {
+    public ImageDatabase imageDatabase(Collection<InstalledPackage> contained,
+                                       Map<InstalledPackage, PackageDetails> details) throws PackageDatabaseException {
         return PacmanImageDatabase.write(this, contained);
     }
 

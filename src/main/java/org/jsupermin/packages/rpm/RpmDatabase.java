@@ -105,7 +105,8 @@ public final class RpmDatabase implements PackageDatabase {
      * faithfully; the image goes without one, and says so.
      */
     @Override
-    public ImageDatabase imageDatabase(Collection<InstalledPackage> contained) {
+    public ImageDatabase imageDatabase(Collection<InstalledPackage> contained,
+                                       Map<InstalledPackage, PackageDetails> details) {
         return ImageDatabase.none("the image has no rpm database (writing rpmdb.sqlite is not supported): rpm -qa in it"
                 + " lists nothing and scanners find no rpm packages; pass --no-package-db to silence this");
     }
