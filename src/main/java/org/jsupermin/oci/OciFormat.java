@@ -41,6 +41,13 @@ public final class OciFormat implements OutputFormat {
     public static final String TAG = "--tag";
     public static final String HOST_CPU = "--host-cpu";
     public static final String NO_CACHE = "--no-cache";
+    /**
+     * What zstd layers cost: Docker 20.10 (Debian 12's docker.io) refuses the whole image at
+     * {@code docker load}, and umoci 0.4.7 refuses to unpack it; podman 4 reads them.
+     */
+    static final String ZSTD_WARNING = "zstd-compressed layers: Docker 20.10 cannot load this image (docker load"
+            + " fails with \"archive/tar: invalid tar header\") and umoci 0.4.7 cannot unpack it; it needs Docker 23"
+            + " or newer or podman 4 or newer; leave out --compression for gzip layers";
     /** The most layers an image is split into (registries and engines cope with far more; 127 is Docker's old limit). */
     static final int MAX_LAYERS = 100;
 
@@ -162,8 +169,7 @@ public final class OciFormat implements OutputFormat {
         long epoch = context.epoch() == null ? SourceDateEpoch.DEFAULT : context.epoch();
         LayerCompression compression = LayerCompression.choose(options.text(TarFormat.COMPRESSION));
         if (compression == LayerCompression.ZSTD) {
-            context.reporter().warning("zstd-compressed layers need Docker 23 or newer (Docker 20.10 cannot load"
-                    + " them) and podman 4 or newer; leave out --compression for gzip");
+            context.reporter().warning(ZSTD_WARNING);
         }
         ImageConfig config = ImageConfigParser.parse(options.values(), platform(context), epoch);
         ApplianceTree tree = context.tree();

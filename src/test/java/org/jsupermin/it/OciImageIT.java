@@ -123,6 +123,9 @@ class OciImageIT {
         byte[] document = Files.readAllBytes(dir.resolve("blobs/sha256/"
                 + referrer.get("layers").get(0).get("digest").asText().substring(7)));
         assertEquals(inImage, new String(document, StandardCharsets.UTF_8));
+        // one document: the --sbom file holds the same bytes, named after the image's tag
+        assertEquals(inImage, Files.readString(tmp.resolve("sbom.spdx.json")));
+        assertEquals("small", JSON.readTree(inImage).get("name").asText());
     }
 
     @Test
