@@ -217,6 +217,11 @@ class PackageDetailsReadsTest {
         }
 
         @Override
+        public InstalledPackage firstListing(Collection<String> paths) throws PackageDatabaseException {
+            return db.firstListing(paths);
+        }
+
+        @Override
         public List<ExtraEntry> extraEntries(Collection<InstalledPackage> closure) throws PackageDatabaseException {
             return db.extraEntries(closure);
         }
