@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -89,7 +90,9 @@ public final class LayerCache {
             Files.createDirectories(base);
             for (Path d : new Path[] {dir, dir.resolve("records"), dir.resolve("blobs"), dir.resolve("blobs/sha256")}) {
                 if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectory(d);
+                    // the owner's alone: layers may hold files only the owner may read (hostfiles)
+                    Files.createDirectory(d, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                            "rwx------")));
                 }
                 if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
                     throw new IOException(d + " is not a directory");
