@@ -43,6 +43,9 @@ public final class OciImageWriter {
             throws IOException, FormatException {
         Files.createDirectory(dir);
         Path blobs = Files.createDirectories(dir.resolve("blobs").resolve("sha256"));
+        // the first document made loads the JSON library's classes: on a thread of its own while
+        // the layers are written, off the critical path of a build whose layers are cached
+        Future<byte[]> marker = Threads.start("oci-documents", OciDocuments::layoutMarker);
         OciImage image = writeBlobs(request, blobs, reporter);
         List<Blob> manifests = new ArrayList<>();
         List<SortedMap<String, String>> annotations = new ArrayList<>();
@@ -65,7 +68,7 @@ public final class OciImageWriter {
             artifactTypes.add(request.referrers().get(i).artifactType());
         }
         Files.write(dir.resolve("index.json"), OciDocuments.index(manifests, annotations, artifactTypes));
-        Files.write(dir.resolve("oci-layout"), OciDocuments.layoutMarker());
+        Files.write(dir.resolve("oci-layout"), Threads.await(marker, RuntimeException.class, "the layout's marker"));
         return image;
     }
 
