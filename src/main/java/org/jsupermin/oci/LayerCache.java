@@ -208,7 +208,6 @@ public final class LayerCache {
                 Files.deleteIfExists(recordFile);
                 return null;
             }
-            Files.setLastModifiedTime(recordFile, FileTime.fromMillis(System.currentTimeMillis()));
         } catch (IOException | SecurityException e) {
             try {
                 Files.deleteIfExists(file);
@@ -217,7 +216,17 @@ public final class LayerCache {
             }
             return null;
         }
+        touch(recordFile);
         return new LayerBlob(record.blob(), record.diffId(), file, description);
+    }
+
+    /** Marks a record as just used, for the eviction; a record that cannot be touched ages, nothing more. */
+    private static void touch(Path record) {
+        try {
+            Files.setLastModifiedTime(record, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | SecurityException e) {
+            // another user's record in a shared cache directory
+        }
     }
 
     /** The record in {@code file}, or null when there is none or it is not a valid one for {@code key}. */

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Bounds the layer cache: after a store, the least recently used records (a hit touches its
  * record) are removed, with the blobs no other record names, until the blobs take at most the
- * limit; the record just stored always stays. Blobs no record names and temporary files are
- * removed once they are an hour old: younger ones may belong to a store under way in another
+ * limit; the record just stored always stays. Blobs no record names, records this version cannot
+ * read (another version's) and temporary files are removed once they are an hour old: younger ones may belong to a store under way in another
  * build, which writes its blob before its record. Every failure is ignored: the cache is only
  * ever a little bigger than it should be.
  */
@@ -57,6 +57,7 @@ final class LayerCacheEviction {
             }
             LayerCacheRecord r = readRecord(name, f);
             if (r == null) {
+                removeIfStale(f, a, now); // another version's or a damaged record
                 continue;
             }
             entries.add(new Entry(f, r.blob().hex(), a.lastModifiedTime().toMillis()));

@@ -2,7 +2,6 @@ package org.jsupermin.oci;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +27,12 @@ import org.jsupermin.util.Digests;
  */
 final class LayerKey {
 
-    /** Changes whenever the tar or compression bytes for the same entries change. */
-    static final String VERSION = "jsupermin layer cache 1";
+    /** Changes whenever the tar or compression bytes for the same entries, or this encoding, change. */
+    static final String VERSION = "jsupermin layer cache 2";
 
     private final MessageDigest digest = Digests.sha256();
-    private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    private final byte[] buffer = new byte[64 * 1024];
+    private int position;
     private final Instant settledBefore;
 
     private LayerKey(Instant settledBefore) {
@@ -122,20 +122,31 @@ final class LayerKey {
 
     private LayerKey bytes(byte[] b) {
         number(b.length);
-        if (b.length > buffer.remaining()) {
+        if (b.length > buffer.length - position) {
             flush();
             digest.update(b);
         } else {
-            buffer.put(b);
+            System.arraycopy(b, 0, buffer, position, b.length);
+            position += b.length;
         }
         return this;
     }
 
+    /**
+     * A number as a varint of its zigzag form (7 bits a byte, low first, the high bit saying more
+     * follow): no two sequences of numbers give the same bytes, and small numbers, most of a
+     * header's, take one or two.
+     */
     private LayerKey number(long v) {
-        if (buffer.remaining() < Long.BYTES) {
+        if (buffer.length - position < 10) {
             flush();
         }
-        buffer.putLong(v);
+        long z = (v << 1) ^ (v >> 63);
+        while ((z & ~0x7fL) != 0) {
+            buffer[position++] = (byte) ((z & 0x7f) | 0x80);
+            z >>>= 7;
+        }
+        buffer[position++] = (byte) z;
         return this;
     }
 
@@ -152,8 +163,8 @@ final class LayerKey {
 
     /** Hands the collected bytes to the digest: small values are collected, not digested one by one. */
     private void flush() {
-        digest.update(buffer.array(), 0, buffer.position());
-        buffer.clear();
+        digest.update(buffer, 0, position);
+        position = 0;
     }
 
     /**
