@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * Bounds the layer cache: after a store, the least recently used records (a hit touches its
  * record) are removed, with the blobs no other record names, until the blobs take at most the
  * limit; the record just stored always stays. Blobs no record names, records this version cannot
- * read (another version's) and temporary files are removed once they are an hour old: younger ones may belong to a store under way in another
- * build, which writes its blob before its record. Every failure is ignored: the cache is only
- * ever a little bigger than it should be.
+ * read (another version's) and temporary files are removed once they are an hour old: younger
+ * ones may belong to a store under way in another build, which writes its blob before its
+ * record. Every failure is ignored: the cache is only ever a little bigger than it should be.
  */
 final class LayerCacheEviction {
 
