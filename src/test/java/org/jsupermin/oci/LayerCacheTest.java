@@ -215,6 +215,28 @@ class LayerCacheTest {
     }
 
     @Test
+    void leftoversAreRemovedOnceAnHourOld() throws Exception {
+        LayerCache cache = cache(LayerCache.MAX_BYTES);
+        write(cache, layer("a\n"));
+        Path records = base.resolve("layers/records");
+        FileTime old = FileTime.from(Instant.now().minusSeconds(7200));
+        Path foreignRecord = Files.writeString(records.resolve("0".repeat(64)), "another version's record\n");
+        Path staleTemp = Files.writeString(blobs().resolve(".tmp-0123456789abcdef"), "partial");
+        Path staleOrphan = Files.writeString(blobs().resolve("1".repeat(64)), "no record names it");
+        Path freshOrphan = Files.writeString(blobs().resolve("2".repeat(64)), "a store under way");
+        for (Path p : List.of(foreignRecord, staleTemp, staleOrphan)) {
+            Files.setLastModifiedTime(p, old);
+        }
+        write(cache, layer("b\n"));
+        assertFalse(Files.exists(foreignRecord));
+        assertFalse(Files.exists(staleTemp));
+        assertFalse(Files.exists(staleOrphan));
+        assertTrue(Files.exists(freshOrphan));
+        assertTrue(Files.exists(record(layer("a\n"))));
+        assertTrue(Files.exists(record(layer("b\n"))));
+    }
+
+    @Test
     void anUnusableCacheDirectoryIsNoCache() throws Exception {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
         List<String> said = new ArrayList<>();
