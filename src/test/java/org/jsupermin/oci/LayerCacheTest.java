@@ -11,18 +11,21 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.jsupermin.testing.SampleTree;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.tree.ContentSource;
 import org.jsupermin.tree.EntryType;
 import org.jsupermin.tree.TreeEntry;
+import org.jsupermin.util.FileTrees;
 import org.jsupermin.util.Reporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +115,42 @@ class LayerCacheTest {
         assertEquals(uncached.blob(), warm.blob());
         assertEquals(uncached.diffId(), warm.diffId());
         assertTrue(cache.summary().contains("1 layers reused, 1 stored, 0 not cacheable"), cache.summary());
+    }
+
+    @Test
+    void anOutputOnAnotherFileSystemGetsACheckedCopy() throws Exception {
+        // /dev/shm is a tmpfs on Linux, the test's directory a disk: no hard link between them
+        Path shm = Files.createTempDirectory(Path.of("/dev/shm"), "layer-cache-test");
+        try {
+            Layer layer = layer("hello\n");
+            LayerCache cache = cache(LayerCache.MAX_BYTES);
+            LayerBlob cold = cache.write(layer, LayerCompression.GZIP, shm.resolve("cold"));
+            LayerBlob warm = cache.write(layer, LayerCompression.GZIP, shm.resolve("warm"));
+            assertEquals(1, cache.stored());
+            assertEquals(1, cache.reused());
+            Path blob = blobs().resolve(cold.blob().hex());
+            assertFalse(Files.isSameFile(blob, warm.file()));
+            assertArrayEquals(Files.readAllBytes(cold.file()), Files.readAllBytes(warm.file()));
+            assertArrayEquals(Files.readAllBytes(blob), Files.readAllBytes(warm.file()));
+            // the copy is checked too: a blob changed in the cache is a miss
+            flipLastByte(blob);
+            LayerBlob again = cache.write(layer, LayerCompression.GZIP, shm.resolve("again"));
+            assertEquals(1, cache.reused());
+            assertArrayEquals(Files.readAllBytes(cold.file()), Files.readAllBytes(again.file()));
+        } finally {
+            FileTrees.deleteRecursively(shm);
+        }
+    }
+
+    @Test
+    void aHitSharesTheCachedBlobsInodeOnTheSameFileSystem() throws Exception {
+        Layer layer = layer("hello\n");
+        LayerCache cache = cache(LayerCache.MAX_BYTES);
+        LayerBlob cold = write(cache, layer);
+        LayerBlob warm = write(cache, layer);
+        Path blob = blobs().resolve(cold.blob().hex());
+        assertTrue(Files.isSameFile(blob, cold.file()));
+        assertTrue(Files.isSameFile(blob, warm.file()));
     }
 
     @Test
@@ -290,7 +329,7 @@ class LayerCacheTest {
         }
     }
 
-    private static void rewrite(Path p, java.util.function.UnaryOperator<String> change) {
+    private static void rewrite(Path p, UnaryOperator<String> change) {
         try {
             Files.writeString(p, change.apply(Files.readString(p)));
         } catch (Exception e) {
@@ -308,7 +347,7 @@ class LayerCacheTest {
 
     private static void append(Path p) {
         try {
-            Files.write(p, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+            Files.write(p, new byte[] {0}, StandardOpenOption.APPEND);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
