@@ -45,7 +45,14 @@ public final class LayerCache {
 
     /** The bytes of blobs kept at most: least recently used ones beyond it are removed after a store. */
     public static final long MAX_BYTES = 2L << 30;
-    /** How long before the build's start a host file's change still counts as racy. */
+    /**
+     * How long before the cache is opened (just before the layers' keys are worked out) a host
+     * file's change still counts as racy. A key reads each file's identity before the layer's
+     * writing reads its content; a file whose last change is older than that keeps no later
+     * change of its content from changing its identity, whatever the granularity of the times.
+     * Measured from the opening rather than the build's start: a file that changed while the
+     * tree was built is judged by the identity read after that change.
+     */
     private static final long RACY_MILLIS = 1000;
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER = 1024 * 1024;
