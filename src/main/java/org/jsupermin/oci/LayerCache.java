@@ -48,8 +48,9 @@ public final class LayerCache {
     /**
      * How long before the cache is opened (just before the layers' keys are worked out) a host
      * file's change still counts as racy. A key reads each file's identity before the layer's
-     * writing reads its content; a file whose last change is older than that keeps no later
-     * change of its content from changing its identity, whatever the granularity of the times.
+     * writing reads its content; when the file's last change is older than that, any later
+     * change of its content moves its change time past the one read, whatever the granularity
+     * of file times, and so changes its identity.
      * Measured from the opening rather than the build's start: a file that changed while the
      * tree was built is judged by the identity read after that change.
      */
