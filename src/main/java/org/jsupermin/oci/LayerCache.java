@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import org.jsupermin.format.FormatException;
+import org.jsupermin.host.FileIdentity;
 import org.jsupermin.util.Digests;
 import org.jsupermin.util.Reporter;
 import org.jsupermin.util.TempFiles;
@@ -33,10 +34,12 @@ import org.jsupermin.util.TempFiles;
  * {@code ${XDG_CACHE_HOME:-$HOME/.cache}/jsupermin}).
  *
  * <p>A hit puts the blob into the output as a hard link (a copy by the kernel where a link cannot
- * be made) and then checks the output's SHA-256 against the record, so the image is the same
- * byte for byte as one built without the cache. Sharing the inode with the output is safe for
- * that reason: whatever later changes the output's file changes the cached blob too, and the
- * next hit's check finds it and writes the layer again. Anything wrong in the cache (a missing,
+ * be made) and checks the output's SHA-256 against the record, so the image is the same byte for
+ * byte as one built without the cache; once a check has passed, the record keeps the blob
+ * file's identity (device, inode, size, modification time), and later hits check the bytes
+ * again only when that has moved. Sharing the inode with the output is safe for that reason:
+ * whatever later writes to the output's file writes to the cached blob, moves its modification
+ * time, and the next hit's check finds the change and writes the layer again. Anything wrong in the cache (a missing,
  * malformed or foreign record, a blob missing, of another size or other bytes) is a miss, never
  * an error. Files appear by rename only, so concurrent builds sharing the cache see whole
  * records and blobs or none; a blob deleted under a build that was about to use it is a miss too.
@@ -66,6 +69,7 @@ public final class LayerCache {
     private final AtomicInteger reused = new AtomicInteger();
     private final AtomicInteger stored = new AtomicInteger();
     private final AtomicInteger uncacheable = new AtomicInteger();
+    private final AtomicInteger checked = new AtomicInteger();
 
     private LayerCache(Path dir, Instant settledBefore, long maxBytes) {
         this.dir = dir;
@@ -184,6 +188,11 @@ public final class LayerCache {
         return stored.get();
     }
 
+    /** Reused blobs whose bytes were read to check their digest so far. */
+    int checked() {
+        return checked.get();
+    }
+
     /** Layers that could not be cached so far. */
     int uncacheable() {
         return uncacheable.get();
@@ -195,7 +204,12 @@ public final class LayerCache {
                 + uncacheable.get() + " not cacheable (a file changed during the last second, or a socket)";
     }
 
-    /** The layer of {@code key} put into {@code file} and checked, or null (a miss, {@code file} absent). */
+    /**
+     * The layer of {@code key} put into {@code file}, or null (a miss, {@code file} absent). Its
+     * bytes are checked against the record's digest unless the blob file still has the identity
+     * recorded at an earlier check (see {@link LayerCacheRecord#identity}); a check that passes on
+     * a blob last modified before the racy window records the identity, so later hits read nothing.
+     */
     private LayerBlob reuse(String key, LayerCompression compression, Path file, String description) {
         Path recordFile = records.resolve(key);
         LayerCacheRecord record = read(key, recordFile);
@@ -208,13 +222,26 @@ public final class LayerCache {
             if (!a.isRegularFile() || a.size() != record.blob().size()) {
                 return null;
             }
+            FileIdentity before = FileIdentity.of(blob);
             place(blob, file);
-            if (!record.blob().digest().equals(digest(file, record.blob().size()))) {
-                // the blob's bytes changed since it was stored: write the layer again, and let the
-                // store replace the blob
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(recordFile);
-                return null;
+            String identity = LayerCacheRecord.identity(before);
+            if (!identity.equals(record.checked())) {
+                checked.incrementAndGet();
+                if (!record.blob().digest().equals(digest(file, record.blob().size()))) {
+                    // the blob's bytes changed since it was stored: write the layer again, and let the
+                    // store replace the blob
+                    Files.deleteIfExists(file);
+                    Files.deleteIfExists(recordFile);
+                    return null;
+                }
+                // a blob modified within the racy window might change again within its timestamp's
+                // granularity, unseen: its identity is trusted only once it is older (a link, as
+                // place made, changes the change time only, which the identity leaves out)
+                boolean settled = Instant.ofEpochSecond(before.mtimeSeconds(), before.mtimeNanos())
+                        .isBefore(settledBefore);
+                if (settled && identity.equals(LayerCacheRecord.identity(FileIdentity.of(blob)))) {
+                    TempFiles.replace(recordFile, record.checked(identity).encode(), "tmp");
+                }
             }
         } catch (IOException | SecurityException e) {
             try {
@@ -313,7 +340,8 @@ public final class LayerCache {
             }
             Files.move(tmp, blobs.resolve(written.blob().hex()), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
-            LayerCacheRecord record = new LayerCacheRecord(key, written.diffId(), written.blob());
+            LayerCacheRecord record = new LayerCacheRecord(key, written.diffId(), written.blob(),
+                    LayerCacheRecord.UNCHECKED);
             TempFiles.replace(records.resolve(key), record.encode(), "tmp");
         } catch (IOException | SecurityException e) {
             deleteQuietly(tmp);

@@ -28,7 +28,7 @@ import org.jsupermin.util.Digests;
 final class LayerKey {
 
     /** Changes whenever the tar or compression bytes for the same entries, or this encoding, change. */
-    static final String VERSION = "jsupermin layer cache 2";
+    static final String VERSION = "jsupermin layer cache 3";
 
     private final MessageDigest digest = Digests.sha256();
     private final byte[] buffer = new byte[64 * 1024];

@@ -154,6 +154,50 @@ class LayerCacheTest {
     }
 
     @Test
+    void aCheckedBlobIsReadAgainOnlyWhenItsIdentityMoves() throws Exception {
+        Layer layer = layer("hello\n");
+        LayerCache cache = cache(LayerCache.MAX_BYTES);
+        LayerBlob cold = write(cache, layer);
+        byte[] expected = Files.readAllBytes(cold.file());
+        Path blob = blobs().resolve(cold.blob().hex());
+        // an older blob (a change within its timestamp's granularity could go unseen otherwise)
+        Files.setLastModifiedTime(blob, FileTime.from(Instant.now().minusSeconds(60)));
+        write(cache, layer);
+        assertEquals(1, cache.checked(), "the first hit reads the blob");
+        assertTrue(Files.readString(recordOf(cold)).contains("\nchecked " + Files.getAttribute(blob, "unix:dev") + " "
+                + Files.getAttribute(blob, "unix:ino") + " " + cold.blob().size() + " "), Files.readString(recordOf(cold)));
+        LayerBlob warm = write(cache, layer);
+        assertEquals(1, cache.checked(), "a hit on a checked blob reads nothing");
+        assertArrayEquals(expected, Files.readAllBytes(warm.file()));
+        // a write through an output sharing the blob's inode moves its modification time
+        flipLastByte(warm.file());
+        LayerBlob again = write(cache, layer);
+        assertEquals(2, cache.checked());
+        assertEquals(2, cache.reused());
+        assertEquals(2, cache.stored(), "the changed blob is a miss, the layer written again");
+        assertArrayEquals(expected, Files.readAllBytes(again.file()));
+    }
+
+    @Test
+    void aBlobModifiedWithinTheRacyWindowIsCheckedAtEveryHit() throws Exception {
+        base = tmp.resolve("cache");
+        LayerCache cache = LayerCache.open(base, Instant.now().minusSeconds(1), LayerCache.MAX_BYTES, Reporter.SILENT);
+        assertNotNull(cache);
+        // content from memory only: no host file that the racy window would make uncacheable
+        byte[] b = "hello\n".getBytes(StandardCharsets.UTF_8);
+        Layer layer = LayerPlanner.plan(ApplianceTree.of(List.of(TreeEntry.directory("/", 0755, SampleTree.MTIME),
+                TreeEntry.directory("/etc", 0755, SampleTree.MTIME),
+                TreeEntry.file("/etc/motd", 0644, SampleTree.MTIME, b.length, new ContentSource.Bytes(b, "motd")))),
+                PackageOwners.of(Map.of(), Map.of()), 1).layers().get(0);
+        LayerBlob cold = write(cache, layer);
+        write(cache, layer);
+        write(cache, layer);
+        assertEquals(2, cache.reused());
+        assertEquals(2, cache.checked());
+        assertTrue(Files.readString(recordOf(cold)).endsWith("\nchecked -\n"), Files.readString(recordOf(cold)));
+    }
+
+    @Test
     void anotherLayerIsAMiss() throws Exception {
         LayerCache cache = cache(LayerCache.MAX_BYTES);
         LayerBlob a = write(cache, layer("hello\n"));
