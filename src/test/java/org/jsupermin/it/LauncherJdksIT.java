@@ -87,6 +87,34 @@ class LauncherJdksIT {
     }
 
     @Test
+    void anImageBuildsWithTheLaunchersCompilerOptionsOnBothJdksToOneDigest() throws IOException {
+        // -f oci runs with compiler options of its own (bin/supermin): both JVMs must accept them
+        // and give the same bytes
+        Tools.requireTool("JDK 17", JDK17.resolve("bin/java").toString(), "apt-get install openjdk-17-jdk-headless");
+        Tools.requireTool("Temurin JDK 25", JDK25.resolve("bin/java").toString(),
+                "bash .ci/install-temurin-25");
+        Path appliance = tmp.resolve("supermin.d");
+        Tools.run(List.of(Tools.LAUNCHER.toString(), "--prepare", "--use-installed", "bash", "-o", appliance.toString()),
+                Map.of("JSUPERMIN_CACHE_DIR", tmp.resolve("cache").toString())).orFail("bin/supermin --prepare");
+        List<byte[]> images = new java.util.ArrayList<>();
+        for (Path jdk : List.of(JDK17, JDK25)) {
+            Path image = tmp.resolve(jdk.getFileName() + ".tar");
+            Result r = Tools.run(List.of(Tools.LAUNCHER.toString(), "--build", "-f", "oci", "--no-cache",
+                    appliance.toString(), "-o", image.toString()), Map.of(
+                    "JAVA", jdk.resolve("bin/java").toString(),
+                    "JSUPERMIN_CACHE_DIR", tmp.resolve("cache-" + jdk.getFileName()).toString(),
+                    "SOURCE_DATE_EPOCH", "1700000000",
+                    "JAVA_OPTS", "")).orFail("bin/supermin --build -f oci with " + jdk);
+            for (String line : r.stderr().lines().toList()) {
+                assertTrue(line.startsWith("supermin: warning: "), jdk + ": only the tool's warnings, not the JVM's: "
+                        + r.stderr());
+            }
+            images.add(Files.readAllBytes(image));
+        }
+        assertTrue(java.util.Arrays.equals(images.get(0), images.get(1)), "one image from both JDKs");
+    }
+
+    @Test
     void everyFormatSpellingTheLauncherLooksAtReachesTheProgram() {
         // the launcher picks JVM options from the command line; /bin/sh (dash) must run that choice
         for (List<String> format : List.of(List.of("-f", "oci"), List.of("--format", "oci"), List.of("--format=oci"),
