@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.jsupermin.host.FileIdentity;
 import org.jsupermin.util.Digests;
 import org.jsupermin.util.TempFiles;
 import org.jsupermin.util.TextLines;
@@ -34,8 +35,6 @@ import org.jsupermin.util.TextLines;
 final class BuildStamp {
 
     private static final byte[] NEWLINE = {'\n'};
-    /** How long before the build's start a change still counts as racy (clocks and timestamp granularity). */
-    private static final long RACY_MILLIS = 1000;
 
     private final MessageDigest digest = Digests.sha256();
 
@@ -74,16 +73,20 @@ final class BuildStamp {
      * rewritten file changes; "absent" when there is no such file.
      */
     static String identity(Path file) throws IOException {
-        Map<String, Object> a;
+        FileIdentity id;
         try {
-            a = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
+            id = FileIdentity.of(file);
         } catch (NoSuchFileException e) {
             return "absent";
         }
         // times in milliseconds: a watched file changed after its identity was recorded changed
         // at least a second after its recorded times (see write)
-        return a.get("dev") + ":" + a.get("ino") + " " + a.get("size") + " "
-                + ((FileTime) a.get("lastModifiedTime")).toMillis() + " " + ((FileTime) a.get("ctime")).toMillis();
+        return id.dev() + ":" + id.ino() + " " + id.size() + " " + millis(id.mtimeSeconds(), id.mtimeNanos()) + " "
+                + millis(id.ctimeSeconds(), id.ctimeNanos());
+    }
+
+    private static long millis(long seconds, long nanos) {
+        return seconds * 1000 + nanos / 1_000_000;
     }
 
     /** Where the stamp of {@code output} lives: beside it, hidden. */
@@ -126,7 +129,7 @@ final class BuildStamp {
             for (Path f : watch.files()) {
                 Path abs = f.toAbsolutePath().normalize();
                 watched.add("watch " + escape(abs.toString()) + " " + identity(abs));
-                settled &= changedBefore(abs, watch.startedMillis() - RACY_MILLIS);
+                settled &= changedBefore(abs, watch.startedMillis() - FileIdentity.RACY_MILLIS);
             }
             if (settled) {
                 lines.add("key " + escape(watch.key()));

@@ -28,15 +28,6 @@ final class ChrootAttributes {
         this.root = root;
     }
 
-    /** Whether the current process runs as uid 0. */
-    static boolean runningAsRoot() {
-        try {
-            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return "root".equals(System.getProperty("user.name"));
-        }
-    }
-
     boolean root() {
         return root;
     }

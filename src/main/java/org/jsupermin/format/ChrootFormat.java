@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jsupermin.host.HostUser;
 import org.jsupermin.tree.ApplianceTree;
 import org.jsupermin.tree.ContentSource;
 import org.jsupermin.tree.EntryType;
@@ -93,7 +94,7 @@ public final class ChrootFormat implements OutputFormat {
     @Override
     public void write(FormatContext context, Path staging) throws IOException, FormatException {
         Reporter reporter = context.reporter();
-        boolean root = asRoot != null ? asRoot : ChrootAttributes.runningAsRoot();
+        boolean root = asRoot != null ? asRoot : HostUser.isRoot();
         ChrootAttributes attrs = new ChrootAttributes(root);
         List<TreeEntry> files = new ArrayList<>();
         List<TreeEntry> hardLinks = new ArrayList<>();

@@ -23,6 +23,12 @@ import java.util.Map;
 public record FileIdentity(long dev, long ino, long size, long mtimeSeconds, long mtimeNanos, long ctimeSeconds,
                            long ctimeNanos) {
 
+    /**
+     * How long before a file was read a change to it still counts as racy: clocks and the
+     * timestamps' granularity could leave a later change with the same identity.
+     */
+    public static final long RACY_MILLIS = 1000;
+
     private static final String ATTRS = "unix:dev,ino,size,lastModifiedTime,ctime";
 
     /** The identity of {@code path}, following symbolic links (as reading its content does). */

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import org.jsupermin.format.FormatException;
 import org.jsupermin.host.FileIdentity;
+import org.jsupermin.host.HostUser;
 import org.jsupermin.util.Digests;
 import org.jsupermin.util.Reporter;
 import org.jsupermin.util.TempFiles;
@@ -48,16 +49,6 @@ public final class LayerCache {
 
     /** The bytes of blobs kept at most: least recently used ones beyond it are removed after a store. */
     public static final long MAX_BYTES = 2L << 30;
-    /**
-     * How long before the cache is opened (just before the layers' keys are worked out) a host
-     * file's change still counts as racy. A key reads each file's identity before the layer's
-     * writing reads its content; when the file's last change is older than that, any later
-     * change of its content moves its change time past the one read, whatever the granularity
-     * of file times, and so changes its identity.
-     * Measured from the opening rather than the build's start: a file that changed while the
-     * tree was built is judged by the identity read after that change.
-     */
-    private static final long RACY_MILLIS = 1000;
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER = 1024 * 1024;
 
@@ -89,7 +80,13 @@ public final class LayerCache {
             reporter.info(1, "no layer cache: none of JSUPERMIN_CACHE_DIR, XDG_CACHE_HOME and HOME is set");
             return null;
         }
-        return open(base, Instant.now().minusMillis(RACY_MILLIS), MAX_BYTES, reporter);
+        // racy: a host file changed within the window before the opening (just before the layers'
+        // keys are worked out). A key reads each file's identity before the layer's writing reads
+        // its content; when the file's last change is older than that, any later change of its
+        // content moves its change time past the one read, whatever the granularity of file
+        // times. Measured from the opening rather than the build's start: a file that changed
+        // while the tree was built is judged by the identity read after that change.
+        return open(base, Instant.now().minusMillis(FileIdentity.RACY_MILLIS), MAX_BYTES, reporter);
     }
 
     /**
@@ -132,7 +129,7 @@ public final class LayerCache {
         if (explicit != null && !explicit.isEmpty()) {
             return Path.of(explicit).toAbsolutePath();
         }
-        if (isRoot()) {
+        if (HostUser.isRoot()) {
             return Path.of("/var/cache/jsupermin");
         }
         String xdg = environment.get("XDG_CACHE_HOME");
@@ -141,14 +138,6 @@ public final class LayerCache {
         }
         String home = environment.get("HOME");
         return home == null || !home.startsWith("/") ? null : Path.of(home, ".cache", "jsupermin");
-    }
-
-    private static boolean isRoot() {
-        try {
-            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
     }
 
     /**
@@ -212,7 +201,7 @@ public final class LayerCache {
      */
     private LayerBlob reuse(String key, LayerCompression compression, Path file, String description) {
         Path recordFile = records.resolve(key);
-        LayerCacheRecord record = read(key, recordFile);
+        LayerCacheRecord record = LayerCacheRecord.read(key, recordFile);
         if (record == null || !record.blob().mediaType().equals(compression.mediaType())) {
             return null;
         }
@@ -264,21 +253,6 @@ public final class LayerCache {
         }
     }
 
-    /** The record in {@code file}, or null when there is none or it is not a valid one for {@code key}. */
-    private static LayerCacheRecord read(String key, Path file) {
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            ByteBuffer b = ByteBuffer.allocate(LayerCacheRecord.MAX_BYTES + 1);
-            while (b.hasRemaining() && in.read(b) > 0) {
-                // read up to one byte more than a record may have
-            }
-            byte[] content = new byte[b.position()];
-            b.flip().get(content);
-            return LayerCacheRecord.decode(key, content);
-        } catch (IOException | SecurityException e) {
-            return null;
-        }
-    }
-
     /** Puts {@code blob} at {@code file}: a hard link, else a copy made by the kernel. */
     private static void place(Path blob, Path file) throws IOException {
         try {
@@ -291,19 +265,7 @@ public final class LayerCache {
     }
 
     private static void copy(Path from, Path to) throws IOException {
-        try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-             FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                     LinkOption.NOFOLLOW_LINKS)) {
-            long size = in.size();
-            long done = 0;
-            while (done < size) {
-                long n = in.transferTo(done, size - done, out);
-                if (n <= 0) {
-                    throw new IOException(from + " ended early");
-                }
-                done += n;
-            }
-        }
+        Files.copy(from, to, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** "sha256:" and the SHA-256 of {@code file}'s content, or null when it does not have {@code size} bytes. */

@@ -55,7 +55,7 @@ final class LayerCacheEviction {
                 removeIfStale(f, a, now);
                 continue;
             }
-            LayerCacheRecord r = readRecord(name, f);
+            LayerCacheRecord r = LayerCacheRecord.read(name, f);
             if (r == null) {
                 removeIfStale(f, a, now); // another version's or a damaged record
                 continue;
@@ -91,17 +91,6 @@ final class LayerCacheEviction {
                 delete(blobs.resolve(e.blobHex()));
                 total -= sizes.get(e.blobHex());
             }
-        }
-    }
-
-    private static LayerCacheRecord readRecord(String key, Path file) {
-        try {
-            if (Files.size(file) > LayerCacheRecord.MAX_BYTES) {
-                return null;
-            }
-            return LayerCacheRecord.decode(key, Files.readAllBytes(file));
-        } catch (IOException | SecurityException e) {
-            return null;
         }
     }
 

@@ -1,6 +1,12 @@
 package org.jsupermin.oci;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -89,6 +95,24 @@ record LayerCacheRecord(String key, String diffId, Blob blob, String checked) {
                 checked);
         // byte for byte what would be written: no stray carriage returns, blank lines or padding
         return Arrays.equals(r.encode(), content) ? r : null;
+    }
+
+    /**
+     * The record in {@code file}, or null when there is none, it is a symbolic link, or it is not a valid one for
+     * {@code key}.
+     */
+    static LayerCacheRecord read(String key, Path file) {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer b = ByteBuffer.allocate(MAX_BYTES + 1);
+            while (b.hasRemaining() && in.read(b) > 0) {
+                // read up to one byte more than a record may have
+            }
+            byte[] content = new byte[b.position()];
+            b.flip().get(content);
+            return decode(key, content);
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
     }
 
     private static String value(String line, String prefix) {
