@@ -51,8 +51,9 @@ public interface PackageDatabase {
      */
     default InstalledPackage firstListing(Collection<String> paths) throws PackageDatabaseException {
         List<InstalledPackage> installed = installedPackages();
-        for (int from = 0; from < installed.size(); from += LISTS_PER_READ) {
-            List<InstalledPackage> some = installed.subList(from, Math.min(installed.size(), from + LISTS_PER_READ));
+        int perRead = 64; // file lists asked of files() at a time
+        for (int from = 0; from < installed.size(); from += perRead) {
+            List<InstalledPackage> some = installed.subList(from, Math.min(installed.size(), from + perRead));
             Map<InstalledPackage, List<PackageFile>> files = files(some);
             for (InstalledPackage p : some) {
                 for (PackageFile f : files.get(p)) {
@@ -64,9 +65,6 @@ public interface PackageDatabase {
         }
         return null;
     }
-
-    /** How many packages' file lists {@link #firstListing} asks {@link #files} for at a time. */
-    int LISTS_PER_READ = 64;
 
     /**
      * The config files of the given packages, with their content. Pristine (from the package
